@@ -6,9 +6,11 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
+    setupFiles: ["lib/testing/setup-env.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     fileParallelism: false,
     pool: "forks",
+    server: { deps: { inline: ["next-auth"] } },
   },
 });

@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Webhook Console", template: "%s · Webhook Console" },
+  description: "Manage, test and deliver your organization's webhooks.",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen bg-background text-foreground antialiased">{children}</body>
+    </html>
+  );
+}

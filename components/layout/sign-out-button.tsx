@@ -1,0 +1,11 @@
+import { signOutAction } from "@/app/(console)/actions";
+
+export function SignOutButton({ className }: { className?: string }) {
+  return (
+    <form action={signOutAction}>
+      <button type="submit" className={className ?? "rounded-md border border-border px-3 py-1.5 text-sm font-medium hover:bg-muted"}>
+        Sign out
+      </button>
+    </form>
+  );
+}

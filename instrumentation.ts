@@ -1,0 +1,6 @@
+// Opens (and in embedded mode migrates and seeds) the database when the server starts, not on the first request.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startServer } = await import("./lib/server/start-server");
+  await startServer();
+}

@@ -1,0 +1,15 @@
+import { requester, type ClientOptions } from "./http";
+import { apiKeysClient, auditLogClient, membersClient } from "./foundation";
+
+export { ApiError } from "./http";
+
+/** The typed client of /api/v1. Server actions use it with the signed-in user's identity forwarded. */
+export function createApiClient(options: ClientOptions) {
+  const request = requester(options);
+  return {
+    apiKeys: apiKeysClient(request),
+    members: membersClient(request),
+    auditLog: auditLogClient(request),
+  };
+}
+export type ApiClient = ReturnType<typeof createApiClient>;

@@ -1,0 +1,4 @@
+export * from "./orgs";
+export * from "./webhooks";
+export * from "./delivery";
+export * from "./approvals";

@@ -1,0 +1,60 @@
+import "server-only";
+import { z } from "zod";
+import { ensureLocalSecrets } from "./env/local-secrets";
+
+const bool = z.enum(["true", "false", "1", "0", ""]).optional().transform((v) => v === "true" || v === "1");
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default("./.data"),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, "ENCRYPTION_KEY must be 32 bytes, base64 (openssl rand -base64 32)")
+    .optional(),
+  BACKEND_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().default(3000),
+  WORKER: z.enum(["embedded", "off"]).default("embedded"),
+  ALLOWED_TARGET_CIDRS: z.string().default(""),
+  ALLOW_HTTP_TARGETS: bool,
+  EVENT_SOURCE: z.string().default("com.webhook-console"),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_NAME: z.string().default("Single sign-on"),
+});
+
+export type Env = z.infer<typeof envSchema> & {
+  AUTH_SECRET: string;
+  ENCRYPTION_KEY: string;
+  allowedCidrs: string[];
+  embedded: boolean;
+};
+
+const g = globalThis as unknown as { __wcEnv?: Env };
+
+/** Validated configuration. The embedded default generates its secrets into DATA_DIR. */
+export function env(): Env {
+  if (g.__wcEnv) return g.__wcEnv;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const embedded = !e.DATABASE_URL;
+  let { AUTH_SECRET, ENCRYPTION_KEY } = e;
+  if (!AUTH_SECRET || !ENCRYPTION_KEY) {
+    if (!embedded) {
+      const missing = [!AUTH_SECRET && "AUTH_SECRET", !ENCRYPTION_KEY && "ENCRYPTION_KEY"].filter(Boolean);
+      throw new Error(`Missing required settings with DATABASE_URL: ${missing.join(", ")} (see .env.example)`);
+    }
+    const local = ensureLocalSecrets(e.DATA_DIR);
+    AUTH_SECRET ??= local.AUTH_SECRET;
+    ENCRYPTION_KEY ??= local.ENCRYPTION_KEY;
+    process.env.AUTH_SECRET ??= AUTH_SECRET;
+  }
+  const allowedCidrs = e.ALLOWED_TARGET_CIDRS.split(",").map((s) => s.trim()).filter(Boolean);
+  g.__wcEnv = { ...e, AUTH_SECRET, ENCRYPTION_KEY, allowedCidrs, embedded };
+  return g.__wcEnv;
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import { auth } from "@/lib/auth";
+import { actorForApiKey, actorForUser } from "@/lib/server/identity/resolve-actor";
+import { AppError } from "@/lib/server/errors";
+import type { Actor } from "@/lib/server/authz";
+
+export type Identity = { via: "api_key"; key: string } | { via: "session"; userId: string };
+
+/** Who is calling: a bearer API key, or the next-auth session cookie. */
+export async function identify(req: Request): Promise<Identity> {
+  const header = req.headers.get("authorization");
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw new AppError("unauthenticated", "Use Authorization: Bearer <api key>.");
+    return { via: "api_key", key: match[1] };
+  }
+  const session = req.headers.get("cookie") ? await auth() : null;
+  if (!session?.user?.id) throw new AppError("unauthenticated", "Sign in, or send Authorization: Bearer <api key>.");
+  return { via: "session", userId: session.user.id };
+}
+
+/** Another org's objects, and orgs you are not in, are 404: never reveal that they exist. */
+export async function actorFor(identity: Identity, orgSlug: string): Promise<Actor> {
+  const actor = identity.via === "api_key" ? await actorForApiKey(identity.key, orgSlug) : await actorForUser(identity.userId, orgSlug);
+  if (actor) return actor;
+  if (identity.via === "api_key") throw new AppError("unauthenticated", "This API key is not valid for this organization.");
+  throw new AppError("not_found", "No such organization.");
+}
+
+/** CSRF: cookie-authenticated changes must come from our own origin. */
+export function assertSameOrigin(req: Request) {
+  const origin = req.headers.get("origin");
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  if (!origin || !host || new URL(origin).host !== host) {
+    throw new AppError("forbidden", "Cross-site request refused: a same-origin Origin header is required.");
+  }
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import type { z } from "zod";
+import { AppError, fromZodIssues } from "@/lib/server/errors";
+import type { Actor, Permission } from "@/lib/server/authz";
+import { assertCan } from "@/lib/server/authz";
+import { recordAudit } from "@/lib/server/audit/record-audit";
+import { actorFor, assertSameOrigin, identify } from "./identity";
+import { internalErrorResponse, problemResponse } from "./problem";
+import { readJsonBody } from "./read-body";
+
+type RouteContext = { params: Promise<Record<string, string>> };
+type Handler<B, Q> = (ctx: { actor: Actor; body: B; query: Q; params: Record<string, string>; req: Request }) => Promise<unknown>;
+
+type Options<BS extends z.ZodType | undefined, QS extends z.ZodType | undefined> = {
+  /** Checked here AND in the service: routes declare what they need. */
+  permission: Permission;
+  body?: BS;
+  query?: QS;
+  /** Status for a plain (non-Response) result; default 200. */
+  status?: number;
+};
+
+type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+/** One wrapper for every org-scoped route: identity, CSRF, org, permission, parsing, AppError → problem+json. */
+export function orgRoute<BS extends z.ZodType | undefined = undefined, QS extends z.ZodType | undefined = undefined>(
+  options: Options<BS, QS>,
+  handler: Handler<Infer<BS>, Infer<QS>>,
+) {
+  return async (req: Request, context: RouteContext): Promise<Response> => {
+    let actor: Actor | undefined;
+    try {
+      const params = await context.params;
+      const identity = await identify(req);
+      if (identity.via === "session" && !["GET", "HEAD"].includes(req.method)) assertSameOrigin(req);
+      actor = await actorFor(identity, params.org);
+      assertCan(actor, options.permission);
+      const query = options.query ? parse(options.query, Object.fromEntries(new URL(req.url).searchParams)) : undefined;
+      const body = options.body ? parse(options.body, await readJsonBody(req)) : undefined;
+      const result = await handler({ actor, body: body as Infer<BS>, query: query as Infer<QS>, params, req });
+      if (result instanceof Response) return result;
+      if (result === undefined) return new Response(null, { status: 204 });
+      return Response.json(result, { status: options.status ?? 200, headers: { "cache-control": "no-store" } });
+    } catch (err) {
+      if (err instanceof AppError) {
+        if (err.code === "forbidden" && actor) await auditDenied(actor, req, err);
+        return problemResponse(err);
+      }
+      console.error("[api]", req.method, new URL(req.url).pathname, err);
+      return internalErrorResponse();
+    }
+  };
+}
+
+function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new AppError("invalid", "Some fields need attention.", fromZodIssues(result.error.issues));
+  return result.data;
+}
+
+async function auditDenied(actor: Actor, req: Request, err: AppError) {
+  const path = new URL(req.url).pathname;
+  await recordAudit({ actor, orgId: actor.orgId, action: "permission.denied", target: { type: "endpoint", label: `${req.method} ${path}` }, summary: { detail: err.message } }).catch(() => {});
+}

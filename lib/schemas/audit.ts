@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { isoDate, pageQuerySchema } from "./common";
+
+export const auditQuerySchema = pageQuerySchema.extend({
+  count: z.coerce.number().int().min(1).max(1000).default(50),
+  actor: z.string().trim().max(200).optional(),
+  action: z.string().trim().max(100).optional(),
+  target: z.string().trim().max(200).optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+  format: z.enum(["json", "csv"]).optional(),
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+export const auditEntrySchema = z
+  .object({
+    id: z.string(),
+    actorType: z.string(),
+    actorId: z.string().nullable(),
+    actorLabel: z.string(),
+    action: z.string(),
+    targetType: z.string().nullable(),
+    targetId: z.string().nullable(),
+    targetLabel: z.string().nullable(),
+    summary: z.record(z.string(), z.unknown()),
+    createdAt: isoDate,
+  })
+  .meta({ id: "AuditEntry" });
+export type AuditEntry = z.infer<typeof auditEntrySchema>;

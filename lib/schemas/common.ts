@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/server/authz";
+
+export const roleSchema = z.enum(ROLES);
+export const rolesSchema = z.array(roleSchema).min(1, "Choose at least one role.").max(4).transform((r) => [...new Set(r)]);
+
+export const pageQuerySchema = z.object({
+  offset: z.coerce.number().int().min(0).default(0),
+  count: z.coerce.number().int().min(1).max(100, "count is at most 100").default(20),
+});
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), offset: z.number().int(), count: z.number().int() });
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: "Problem", description: "RFC 9457 problem details" });
+
+export const idParam = z.string().uuid("Not a valid id.");
+export const isoDate = z.date().transform((d) => d.toISOString()).or(z.string());
+
+/** Query-string booleans: "true"/"false". */
+export const queryBool = z.enum(["true", "false"]).transform((v) => v === "true").optional();
+
+export const MASK = "*****";

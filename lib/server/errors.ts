@@ -1,0 +1,60 @@
+export type AppErrorCode =
+  | "invalid" // 422: a rule on a field was broken
+  | "bad_request" // 400: unreadable input
+  | "unauthenticated" // 401
+  | "forbidden" // 403
+  | "not_found" // 404 (also for other orgs' objects)
+  | "conflict" // 409
+  | "too_large" // 413
+  | "rate_limited"; // 429
+
+export type FieldError = { path: string; message: string };
+
+export const statusOf: Record<AppErrorCode, number> = {
+  invalid: 422,
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  rate_limited: 429,
+};
+
+const titles: Record<AppErrorCode, string> = {
+  invalid: "Validation failed",
+  bad_request: "Bad request",
+  unauthenticated: "Authentication required",
+  forbidden: "Not permitted",
+  not_found: "Not found",
+  conflict: "Conflict",
+  too_large: "Request too large",
+  rate_limited: "Too many requests",
+};
+
+/** The one error type of the service layer; mapped to problem+json in routes and to results in actions. */
+export class AppError extends Error {
+  constructor(
+    public readonly code: AppErrorCode,
+    message?: string,
+    public readonly fieldErrors?: FieldError[],
+  ) {
+    super(message ?? titles[code]);
+  }
+  get status() {
+    return statusOf[this.code];
+  }
+  get title() {
+    return titles[this.code];
+  }
+}
+
+export const notFound = (what = "Not found") => new AppError("not_found", what);
+export const invalid = (fieldErrors: FieldError[], message = "Some fields need attention.") =>
+  new AppError("invalid", message, fieldErrors);
+export const conflict = (message: string, fieldErrors?: FieldError[]) => new AppError("conflict", message, fieldErrors);
+
+/** zod issues → field errors with dotted paths. */
+export function fromZodIssues(issues: { path: PropertyKey[]; message: string }[]): FieldError[] {
+  return issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+}

@@ -1,0 +1,13 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { getDbHandle } from "@/lib/db/client";
+import { seedDemo } from "@/lib/db/seed";
+
+/** Server start: validate configuration, open the database; embedded mode also seeds demo data. */
+export async function startServer() {
+  const e = env();
+  const started = Date.now();
+  const { db, kind } = await getDbHandle();
+  if (e.embedded && (await seedDemo(db))) console.log("[webhook-console] seeded demo data (org acme, org globex)");
+  console.log(`[webhook-console] database ready (${kind}) in ${Date.now() - started} ms`);
+}
