@@ -6,8 +6,13 @@ export const auditQuerySchema = pageQuerySchema.extend({
   actor: z.string().trim().max(200).optional(),
   action: z.string().trim().max(100).optional(),
   target: z.string().trim().max(200).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: z.coerce.date({ message: "Not a date." }).optional(),
+  /** A bare date means the end of that day. */
+  to: z
+    .string()
+    .transform((v) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T23:59:59.999Z` : v))
+    .refine((d) => !Number.isNaN(d.getTime()), "Not a date.")
+    .optional(),
   format: z.enum(["json", "csv"]).optional(),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;

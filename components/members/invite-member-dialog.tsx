@@ -1,0 +1,69 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { UserPlus } from "lucide-react";
+import { inviteMemberSchema, type InviteMemberInput } from "@/lib/schemas/members";
+import { inviteMemberAction } from "@/app/(console)/admin/members/actions";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Field } from "@/components/ui/field";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { ShownOnceDialog, type ShownOnceSecret } from "@/components/secrets/shown-once-dialog";
+import { RoleCheckboxes } from "@/components/api-keys/role-checkboxes";
+
+export function InviteMemberDialog() {
+  const [open, setOpen] = useState(false);
+  const [secret, setSecret] = useState<ShownOnceSecret[] | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const form = useForm<InviteMemberInput>({ resolver: zodResolver(inviteMemberSchema), mode: "onBlur", defaultValues: { email: "", name: "", roles: ["viewer"] } });
+  const errors = form.formState.errors;
+
+  const onSubmit = form.handleSubmit((input) =>
+    startTransition(async () => {
+      setFormError(null);
+      const result = await inviteMemberAction(input);
+      if (!result.ok) {
+        result.fieldErrors?.forEach((e) => form.setError(e.path.split(".")[0] as keyof InviteMemberInput, { message: e.message }));
+        if (!result.fieldErrors?.length) setFormError(result.error);
+        return;
+      }
+      setOpen(false);
+      form.reset();
+      if (result.data.initialPassword) setSecret([{ label: `Initial password for ${result.data.email}`, value: result.data.initialPassword }]);
+    }),
+  );
+
+  return (
+    <>
+      <Dialog open={open} onOpenChange={setOpen}>
+        <DialogTrigger asChild>
+          <Button><UserPlus aria-hidden /> Invite member</Button>
+        </DialogTrigger>
+        <DialogContent>
+          <form onSubmit={onSubmit} noValidate className="space-y-5">
+            <DialogHeader>
+              <DialogTitle>Invite a member</DialogTitle>
+              <DialogDescription>A new person gets a local account with an initial password, shown to you once, to pass on securely.</DialogDescription>
+            </DialogHeader>
+            {formError && <p className="rounded-md border border-destructive/40 bg-destructive-soft px-3 py-2 text-sm text-destructive">{formError}</p>}
+            <Field label="Email" error={errors.email?.message} required>
+              <Input type="email" autoComplete="off" {...form.register("email")} />
+            </Field>
+            <Field label="Name" error={errors.name?.message}>
+              <Input autoComplete="off" {...form.register("name")} />
+            </Field>
+            <Controller control={form.control} name="roles" render={({ field }) => <RoleCheckboxes value={field.value} onChange={field.onChange} error={errors.roles?.message} />} />
+            <DialogFooter>
+              <Button type="button" variant="outline" onClick={() => setOpen(false)}>Cancel</Button>
+              <Button type="submit" pending={pending}>Invite</Button>
+            </DialogFooter>
+          </form>
+        </DialogContent>
+      </Dialog>
+      <ShownOnceDialog title="Member invited" secrets={secret} onDone={() => setSecret(null)} />
+    </>
+  );
+}
