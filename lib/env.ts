@@ -36,7 +36,8 @@ const g = globalThis as unknown as { __wcEnv?: Env };
 /** Validated configuration. The embedded default generates its secrets into DATA_DIR. */
 export function env(): Env {
   if (g.__wcEnv) return g.__wcEnv;
-  const parsed = envSchema.safeParse(process.env);
+  // An empty variable means unset (`DATABASE_URL= npm start` is how people turn a setting off).
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== "")));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);

@@ -5,8 +5,19 @@ import { foundationOperations } from "./foundation";
 
 const operations: Operation[] = [...foundationOperations];
 
-const jsonSchema = (schema: z.ZodType, io: "input" | "output") =>
-  z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" });
+const components: Record<string, unknown> = {};
+
+/** JSON Schema 2020-12 for a zod schema; named schemas (.meta({ id })) are hoisted into components. */
+function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {
+  const { $schema: _, $defs, ...rest } = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as Record<string, unknown>;
+  const renames: Record<string, string> = {};
+  for (const [id, def] of Object.entries(($defs ?? {}) as Record<string, unknown>)) {
+    const name = components[id] === undefined || JSON.stringify(components[id]) === JSON.stringify(def) ? id : `${id}Input`;
+    components[name] = def;
+    renames[id] = name;
+  }
+  return JSON.parse(JSON.stringify(rest).replace(/"#\/\$defs\/([^"]+)"/g, (_m, id: string) => `"#/components/schemas/${renames[id] ?? id}"`));
+}
 
 function queryParameters(query: z.ZodObject) {
   const schema = jsonSchema(query, "input") as { properties?: Record<string, object> };
@@ -44,7 +55,9 @@ export function openApiDocument() {
     info: { title: "Webhook Console API", version: "1.0.0", description: "Manage outgoing webhooks, publish events, review changes." },
     servers: [{ url: "/" }],
     security: [{ bearer: [] }, { session: [] }],
+    jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
     components: {
+      schemas: components,
       securitySchemes: {
         bearer: { type: "http", scheme: "bearer", description: "An API key created under Developer → API keys" },
         session: { type: "apiKey", in: "cookie", name: "authjs.session-token" },

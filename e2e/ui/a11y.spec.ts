@@ -1,0 +1,24 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { signIn } from "../fixtures/auth";
+import { NAV } from "../../components/layout/nav-config";
+
+async function expectNoSeriousViolations(page: import("@playwright/test").Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+test("the sign-in page has no serious accessibility violations", async ({ page }) => {
+  await page.goto("/login");
+  await expectNoSeriousViolations(page);
+});
+
+test("every console page has no serious accessibility violations", async ({ page }) => {
+  await signIn(page, "admin");
+  for (const link of NAV.flatMap((s) => s.links)) {
+    const response = await page.goto(link.href);
+    expect(response?.status(), link.href).toBe(200);
+    await expectNoSeriousViolations(page);
+  }
+});
