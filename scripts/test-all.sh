@@ -10,7 +10,7 @@ trap 'type stop_pg >/dev/null 2>&1 && stop_pg' EXIT
 
 count() { node -e '
   const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-  const s = r.stats ? { p: r.stats.expected + (r.stats.flaky || 0), f: r.stats.unexpected } : { p: r.numPassedTests, f: r.numFailedTests + (r.numRuntimeErrorTestSuites || 0) };
+  const s = r.stats ? { p: r.stats.expected + (r.stats.flaky || 0), f: r.stats.unexpected } : { p: r.numPassedTests, f: r.numFailedTests || (r.success ? 0 : 1) };
   console.log(s.p, s.f);' "$1" 2>/dev/null || echo "0 1"; }
 
 status=0
