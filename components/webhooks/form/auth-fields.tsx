@@ -1,0 +1,95 @@
+"use client";
+
+import { Controller, useFormContext, useWatch } from "react-hook-form";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
+import { MASK } from "@/lib/schemas/webhooks";
+import type { StoredAuth, WebhookFormValues } from "@/lib/webhook-form/form-values";
+
+const secretProps = { autoComplete: "off", spellCheck: false, "data-1p-ignore": true } as const;
+
+/** API key (header + key, generated or your own) or OAuth2 client credentials. Stored secrets are never shown. */
+export function AuthFields({ stored }: { stored: StoredAuth }) {
+  const { control, register, formState } = useFormContext<WebhookFormValues>();
+  const type = useWatch({ control, name: "auth.type" });
+  const keyMode = useWatch({ control, name: "auth.keyMode" });
+  const errors = formState.errors.auth;
+  const keepsKey = stored === "api_key";
+  const keepsSecret = stored === "oauth2";
+  const canGenerate = stored === null;
+
+  return (
+    <div className="grid gap-5">
+      <Controller
+        control={control}
+        name="auth.type"
+        render={({ field }) => (
+          <Field label="Auth type" group description="How each delivery proves it comes from us to your endpoint.">
+            <RadioGroup value={field.value} onValueChange={field.onChange} className="sm:grid-cols-2">
+              <RadioGroupItem value="api_key" label="API Key" description="A key sent in a header you name." />
+              <RadioGroupItem value="oauth2" label="OAuth" description="A bearer token from your OAuth2 server (client credentials)." />
+            </RadioGroup>
+          </Field>
+        )}
+      />
+
+      {type === "api_key" ? (
+        <div className="grid gap-5 rounded-lg border bg-muted/40 p-4">
+          <Field label="Header name" required error={errors?.header?.message} description="Sent with every delivery, e.g. X-Api-Key: <key>.">
+            <Input {...register("auth.header")} autoComplete="off" spellCheck={false} />
+          </Field>
+          {canGenerate && (
+            <Controller
+              control={control}
+              name="auth.keyMode"
+              render={({ field }) => (
+                <Field label="API key" group>
+                  <RadioGroup value={field.value} onValueChange={field.onChange}>
+                    <RadioGroupItem value="generate" label="Generate one for me" description="A strong random key, shown once after you create the webhook." />
+                    <RadioGroupItem value="own" label="Enter my own" description="Use a key your endpoint already expects." />
+                  </RadioGroup>
+                </Field>
+              )}
+            />
+          )}
+          {(!canGenerate || keyMode === "own") && (
+            <Field
+              label={canGenerate ? "Your key" : "API key"}
+              required={!keepsKey}
+              error={errors?.key?.message}
+              description={keepsKey ? "Leave as ***** to keep the current key, or type a new one." : "8 to 512 printable characters."}
+            >
+              <Input {...register("auth.key")} type="password" placeholder={keepsKey ? MASK : undefined} {...secretProps} />
+            </Field>
+          )}
+        </div>
+      ) : (
+        <div className="grid gap-5 rounded-lg border bg-muted/40 p-4">
+          <Field label="Token URL" required error={errors?.tokenUrl?.message} description="Where we request tokens with grant_type=client_credentials.">
+            <Input {...register("auth.tokenUrl")} type="url" inputMode="url" placeholder="https://auth.example.com/oauth/token" autoComplete="off" spellCheck={false} />
+          </Field>
+          <div className="grid gap-5 sm:grid-cols-2">
+            <Field label="Client ID" required error={errors?.clientId?.message}>
+              <Input {...register("auth.clientId")} autoComplete="off" spellCheck={false} />
+            </Field>
+            <Field
+              label="Client secret"
+              required={!keepsSecret}
+              error={errors?.clientSecret?.message}
+              description={keepsSecret ? "Leave as ***** to keep the current secret." : undefined}
+            >
+              <Input {...register("auth.clientSecret")} type="password" placeholder={keepsSecret ? MASK : undefined} {...secretProps} />
+            </Field>
+            <Field label="Scope" error={errors?.scope?.message} description="Optional.">
+              <Input {...register("auth.scope")} autoComplete="off" spellCheck={false} />
+            </Field>
+            <Field label="Audience" error={errors?.audience?.message} description="Optional.">
+              <Input {...register("auth.audience")} autoComplete="off" spellCheck={false} />
+            </Field>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+/** One readable line of a change between two webhook configurations. Secrets never show a value, only that they changed. */
+export type ConfigChange = { field: string; label: string } & ({ kind: "value"; before: string; after: string } | { kind: "list"; added: string[]; removed: string[] } | { kind: "secret" });
+
+const LABELS: Record<string, string> = {
+  name: "Name",
+  url: "URL",
+  enabled: "Enabled",
+  "auth.type": "Auth type",
+  "auth.header": "Header name",
+  "auth.tokenUrl": "Token URL",
+  "auth.clientId": "Client ID",
+  "auth.scope": "Scope",
+  "auth.audience": "Audience",
+  eventTypes: "Event types",
+  rateLimit: "Rate limit",
+  payload: "Payload",
+  "failureHandling.maxAttempts": "Max attempts",
+  "failureHandling.backoff": "Backoff",
+  "failureHandling.intervalSeconds": "Backoff interval (s)",
+  "failureHandling.suspendAfterFailures": "Suspend after failures",
+};
+
+const VALUE_TEXT: Record<string, string> = { api_key: "API Key", oauth2: "OAuth", true: "Yes", false: "No" };
+const SECRET = /(secret|credential|fingerprint|password)|(^|\.)key(Hash|Fingerprint)?$/i;
+
+export function fieldLabel(path: string) {
+  if (LABELS[path]) return LABELS[path];
+  if (path.startsWith("headers.")) return `Header ${path.slice(8)}`;
+  if (/^auth\.key/i.test(path)) return "API key";
+  if (/^auth\.clientSecret/i.test(path)) return "Client secret";
+  if (/signing/i.test(path)) return "Signing secret";
+  return path;
+}
+
+function flatten(value: unknown, prefix: string, out: Map<string, unknown>) {
+  if (value && typeof value === "object" && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+  } else if (prefix) out.set(prefix, value);
+  return out;
+}
+
+export function formatConfigValue(value: unknown): string {
+  if (value === undefined || value === null || value === "") return "—";
+  if (Array.isArray(value)) return value.length ? value.map(formatConfigValue).join(", ") : "—";
+  return VALUE_TEXT[String(value)] ?? String(value);
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** Field-by-field changes from `before` to `after` (nested objects by dotted path; string lists as added/removed). */
+export function diffConfigs(before: Record<string, unknown>, after: Record<string, unknown>): ConfigChange[] {
+  const a = flatten(before, "", new Map());
+  const b = flatten(after, "", new Map());
+  const paths = [...new Set([...a.keys(), ...b.keys()])];
+  const changes: ConfigChange[] = [];
+  for (const field of paths) {
+    const x = a.get(field);
+    const y = b.get(field);
+    if (same(x, y)) continue;
+    const label = fieldLabel(field);
+    if (SECRET.test(field)) changes.push({ field, label, kind: "secret" });
+    else if (field === "eventTypes" && (Array.isArray(x) || Array.isArray(y))) {
+      const xs = (x as string[] | undefined) ?? [];
+      const ys = (y as string[] | undefined) ?? [];
+      changes.push({ field, label, kind: "list", added: ys.filter((t) => !xs.includes(t)), removed: xs.filter((t) => !ys.includes(t)) });
+    } else changes.push({ field, label, kind: "value", before: formatConfigValue(x), after: formatConfigValue(y) });
+  }
+  const order = Object.keys(LABELS);
+  const rank = (f: string) => (order.includes(f) ? order.indexOf(f) : order.length);
+  return changes.sort((p, q) => rank(p.field) - rank(q.field) || p.field.localeCompare(q.field));
+}
