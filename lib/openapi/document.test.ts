@@ -6,7 +6,7 @@ describe("OpenAPI document", () => {
 
   it("is OpenAPI 3.1 with JSON Schema 2020-12 bodies", () => {
     expect(doc.openapi).toBe("3.1.0");
-    const create = (doc.paths["/api/v1/orgs/{org}/api-keys"] as Record<string, any>).post;
+    const create = (doc.paths as Record<string, any>)["/api/v1/orgs/{org}/api-keys"].post;
     expect(doc.jsonSchemaDialect).toContain("2020-12");
     expect(create.requestBody.content["application/json"].schema.$ref).toBe("#/components/schemas/CreateApiKey");
     expect((doc.components.schemas as Record<string, any>).CreateApiKey.required).toEqual(["name", "roles"]);
