@@ -25,7 +25,7 @@ export function AuditFilters({ values }: { values: Record<string, string> }) {
         <label htmlFor="f-to" className="text-sm font-medium">To</label>
         <Input id="f-to" name="to" type="date" defaultValue={values.to} />
       </div>
-      <div className="flex gap-2 sm:col-span-2 lg:col-span-6">
+      <div className="flex gap-2 sm:col-span-2 lg:col-span-1">
         <Button type="submit" size="sm">Filter</Button>
         <a href="?" className={buttonVariants({ variant: "ghost", size: "sm" })}>Clear</a>
       </div>

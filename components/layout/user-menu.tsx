@@ -1,7 +1,7 @@
 "use client";
 
 import { DropdownMenu } from "radix-ui";
-import { ChevronDown, LogOut } from "lucide-react";
+import { ChevronDown, CircleUser, LogOut } from "lucide-react";
 import { signOutAction } from "@/app/(console)/actions";
 
 type Props = { email: string; name: string; roles: string[] };
@@ -10,7 +10,8 @@ export function UserMenu({ email, name, roles }: Props) {
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger className="flex items-center gap-2 rounded-md px-2 py-1 text-sm hover:bg-muted focus-visible:outline-2 focus-visible:outline-ring">
-        <span className="max-w-40 truncate sm:max-w-64">{email}</span>
+        <CircleUser aria-hidden className="size-4 sm:hidden" />
+        <span className="sr-only sm:not-sr-only sm:max-w-64 sm:truncate">{email}</span>
         <ChevronDown aria-hidden className="size-4" />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>

@@ -37,24 +37,24 @@ export default async function ApiKeysPage() {
             <TR>
               <TH>Name</TH>
               <TH>Roles</TH>
-              <TH>Key</TH>
-              <TH>Created</TH>
-              <TH>Last used</TH>
+              <TH className="hidden md:table-cell">Key</TH>
+              <TH className="hidden sm:table-cell">Created</TH>
+              <TH className="hidden md:table-cell">Last used</TH>
               <TH><span className="sr-only">Actions</span></TH>
             </TR>
           </THead>
           <TBody>
             {keys.map((k) => (
               <TR key={k.id}>
-                <TD className="max-w-64 truncate font-medium" title={k.name}>{k.name}</TD>
+                <TD className="max-w-64 font-medium break-words">{k.name}</TD>
                 <TD>
                   <div className="flex flex-wrap gap-1">
                     {k.roles.map((r) => <Badge key={r}>{r}</Badge>)}
                   </div>
                 </TD>
-                <TD><code className="text-muted-foreground">{k.prefix}…</code></TD>
-                <TD className="whitespace-nowrap">{formatDateTime(k.createdAt)}<span className="block text-xs text-muted-foreground">by {k.createdBy}</span></TD>
-                <TD className="whitespace-nowrap">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : "Never"}</TD>
+                <TD className="hidden md:table-cell"><code className="text-muted-foreground">{k.prefix}…</code></TD>
+                <TD className="hidden whitespace-nowrap sm:table-cell">{formatDateTime(k.createdAt)}<span className="block text-xs text-muted-foreground">by {k.createdBy}</span></TD>
+                <TD className="hidden whitespace-nowrap md:table-cell">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : "Never"}</TD>
                 <TD className="text-right"><RevokeApiKeyButton id={k.id} name={k.name} /></TD>
               </TR>
             ))}
