@@ -13,8 +13,8 @@ type Props = { values: { name?: string; status?: string; eventType?: string }; e
 export function WebhookFilters({ values, eventTypes }: Props) {
   const active = Boolean(values.name || values.status || values.eventType);
   return (
-    <form method="get" role="search" aria-label="Filter webhooks" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1.5fr)_auto] lg:items-end">
-      <div className="grid gap-1.5 sm:col-span-2 lg:col-span-1">
+    <form method="get" role="search" aria-label="Filter webhooks" className="grid grid-cols-2 gap-3 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1.5fr)_auto] lg:items-end">
+      <div className="col-span-2 grid gap-1.5 lg:col-span-1">
         <Label htmlFor="filter-name">Search by name</Label>
         <div className="relative">
           <Search aria-hidden="true" className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" />
@@ -35,7 +35,7 @@ export function WebhookFilters({ values, eventTypes }: Props) {
           {eventTypes.map((t) => <option key={t} value={t}>{t}</option>)}
         </Select>
       </div>
-      <div className="flex gap-2 sm:col-span-2 lg:col-span-1">
+      <div className="col-span-2 flex gap-2 lg:col-span-1">
         <Button type="submit" variant="secondary">Apply</Button>
         {active && <Link href="/developer/webhooks" className={buttonVariants({ variant: "ghost" })}>Clear</Link>}
       </div>

@@ -5,13 +5,15 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
 import { MASK } from "@/lib/schemas/webhooks";
+import { useRegister } from "./use-register";
 import type { StoredAuth, WebhookFormValues } from "@/lib/webhook-form/form-values";
 
 const secretProps = { autoComplete: "off", spellCheck: false, "data-1p-ignore": true } as const;
 
 /** API key (header + key, generated or your own) or OAuth2 client credentials. Stored secrets are never shown. */
 export function AuthFields({ stored }: { stored: StoredAuth }) {
-  const { control, register, formState } = useFormContext<WebhookFormValues>();
+  const { control, formState } = useFormContext<WebhookFormValues>();
+  const register = useRegister();
   const type = useWatch({ control, name: "auth.type" });
   const keyMode = useWatch({ control, name: "auth.keyMode" });
   const errors = formState.errors.auth;
@@ -58,7 +60,7 @@ export function AuthFields({ stored }: { stored: StoredAuth }) {
               label={canGenerate ? "Your key" : "API key"}
               required={!keepsKey}
               error={errors?.key?.message}
-              description={keepsKey ? "Leave as ***** to keep the current key, or type a new one." : "8 to 512 printable characters."}
+              description={keepsKey ? "Leave it empty (*****) to keep the current key, or type a new one." : "8 to 512 printable characters."}
             >
               <Input {...register("auth.key")} type="password" placeholder={keepsKey ? MASK : undefined} {...secretProps} />
             </Field>
@@ -77,7 +79,7 @@ export function AuthFields({ stored }: { stored: StoredAuth }) {
               label="Client secret"
               required={!keepsSecret}
               error={errors?.clientSecret?.message}
-              description={keepsSecret ? "Leave as ***** to keep the current secret." : undefined}
+              description={keepsSecret ? "Leave it empty (*****) to keep the current secret." : undefined}
             >
               <Input {...register("auth.clientSecret")} type="password" placeholder={keepsSecret ? MASK : undefined} {...secretProps} />
             </Field>

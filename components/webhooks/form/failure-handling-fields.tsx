@@ -4,13 +4,15 @@ import { Controller, useFormContext, useWatch } from "react-hook-form";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
+import { useRegister } from "./use-register";
 import type { WebhookFormValues } from "@/lib/webhook-form/form-values";
 
 const asNumber = { valueAsNumber: true } as const;
 
 /** Retries and suspension (Socotra's failure handling). */
 export function FailureHandlingFields() {
-  const { control, register, formState, getValues, setValue } = useFormContext<WebhookFormValues>();
+  const { control, formState, getValues, setValue } = useFormContext<WebhookFormValues>();
+  const register = useRegister();
   const backoff = useWatch({ control, name: "failureHandling.backoff" });
   const errors = formState.errors.failureHandling;
 

@@ -6,6 +6,7 @@ import { Plus, Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { FieldMessage, fieldControlProps, fieldIds } from "@/components/ui/field";
+import { useRegister } from "./use-register";
 import type { WebhookFormValues } from "@/lib/webhook-form/form-values";
 
 const MAX_ROWS = 20;
@@ -13,7 +14,8 @@ const MAX_ROWS = 20;
 /** Custom headers as rows of name + value; repeat a name to send several values. */
 export function HeadersEditor() {
   const id = useId();
-  const { control, register, formState } = useFormContext<WebhookFormValues>();
+  const { control, formState } = useFormContext<WebhookFormValues>();
+  const register = useRegister();
   const { fields, append, remove } = useFieldArray({ control, name: "headers" });
   const errors = formState.errors.headers;
   const listError = errors?.message ?? errors?.root?.message;
@@ -27,8 +29,8 @@ export function HeadersEditor() {
       {fields.length > 0 && (
         <ul className="grid gap-3">
           {fields.map((row, i) => {
-            const nameId = `${id}-${row.id}-name`;
-            const valueId = `${id}-${row.id}-value`;
+            const nameId = `${id}-${i}-name`;
+            const valueId = `${id}-${i}-value`;
             const nameError = errors?.[i]?.name?.message;
             const valueError = errors?.[i]?.value?.message;
             return (
