@@ -1,5 +1,6 @@
 import { requester, type ClientOptions } from "./http";
 import { apiKeysClient, auditLogClient, membersClient } from "./foundation";
+import { eventTypesClient, webhooksClient } from "./webhooks";
 
 export { ApiError } from "./http";
 
@@ -10,6 +11,8 @@ export function createApiClient(options: ClientOptions) {
     apiKeys: apiKeysClient(request),
     members: membersClient(request),
     auditLog: auditLogClient(request),
+    webhooks: webhooksClient(request),
+    eventTypes: eventTypesClient(request),
   };
 }
 export type ApiClient = ReturnType<typeof createApiClient>;

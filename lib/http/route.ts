@@ -35,7 +35,7 @@ export function orgRoute<BS extends z.ZodType | undefined = undefined, QS extend
       if (identity.via === "session" && !["GET", "HEAD"].includes(req.method)) assertSameOrigin(req);
       actor = await actorFor(identity, params.org);
       assertCan(actor, options.permission);
-      const query = options.query ? parse(options.query, Object.fromEntries(new URL(req.url).searchParams)) : undefined;
+      const query = options.query ? parse(options.query, searchParamsObject(new URL(req.url).searchParams)) : undefined;
       const body = options.body ? parse(options.body, await readJsonBody(req)) : undefined;
       const result = await handler({ actor, body: body as Infer<BS>, query: query as Infer<QS>, params, req });
       if (result instanceof Response) return result;
@@ -50,6 +50,16 @@ export function orgRoute<BS extends z.ZodType | undefined = undefined, QS extend
       return internalErrorResponse();
     }
   };
+}
+
+/** Repeated keys (?eventTypes=a&eventTypes=b) become arrays. */
+function searchParamsObject(params: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    out[key] = all.length > 1 ? all : all[0];
+  }
+  return out;
 }
 
 function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {

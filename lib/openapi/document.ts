@@ -2,8 +2,9 @@ import { z } from "zod";
 import { problemSchema } from "@/lib/schemas/common";
 import type { Operation } from "./types";
 import { foundationOperations } from "./foundation";
+import { webhookOperations } from "./webhooks";
 
-const operations: Operation[] = [...foundationOperations];
+const operations: Operation[] = [...foundationOperations, ...webhookOperations];
 
 const components: Record<string, unknown> = {};
 

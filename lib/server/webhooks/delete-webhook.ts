@@ -1,0 +1,23 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { getDb, type Tx } from "@/lib/db/client";
+import { webhooks } from "@/lib/db/schema";
+import { recordAudit } from "../audit/record-audit";
+import { assertCan, type Actor } from "../authz";
+import { conflict } from "../errors";
+import { lockWebhook } from "./update-webhook";
+
+export async function deleteWebhook({ actor, id }: { actor: Actor; id: string }): Promise<void> {
+  assertCan(actor, "webhooks.write");
+  // Approvals: when the org requires approval for "delete", this becomes a change request (see lib/server/approvals).
+  const db = await getDb();
+  await db.transaction((tx) => applyDeleteWebhook({ actor, id, tx }));
+}
+
+/** Deletes inside the caller's transaction (deliveries and versions go with it); audited. */
+export async function applyDeleteWebhook({ actor, id, tx, expectedVersion }: { actor: Actor; id: string; tx: Tx; expectedVersion?: number }) {
+  const row = await lockWebhook(tx, actor, id);
+  if (expectedVersion !== undefined && expectedVersion !== row.version) throw conflict(`This webhook is now at version ${row.version}.`, [{ path: "version", message: "Stale version." }]);
+  await tx.delete(webhooks).where(and(eq(webhooks.id, id), eq(webhooks.orgId, actor.orgId)));
+  await recordAudit({ actor, orgId: actor.orgId, action: "webhook.deleted", target: { type: "webhook", id, label: row.name }, summary: { url: row.url, version: row.version } }, tx);
+}

@@ -1,0 +1,42 @@
+import "server-only";
+import type { webhooks } from "@/lib/db/schema";
+import { MASK, type Webhook } from "@/lib/schemas/webhooks";
+
+export type WebhookRow = typeof webhooks.$inferSelect;
+
+/** The one place a stored webhook becomes what leaves the server: every credential is "*****". */
+export function toWebhookView(row: WebhookRow, pendingChangeRequestId: string | null = null): Webhook {
+  const auth =
+    row.auth.type === "api_key"
+      ? { type: "api_key" as const, header: row.auth.header, key: MASK }
+      : { type: "oauth2" as const, tokenUrl: row.auth.tokenUrl, clientId: row.auth.clientId, clientSecret: MASK, scope: row.auth.scope ?? null, audience: row.auth.audience ?? null };
+  return {
+    id: row.id,
+    name: row.name,
+    url: row.url,
+    auth,
+    signingSecret: MASK,
+    eventTypes: row.eventTypes,
+    rateLimit: row.rateLimit,
+    headers: row.headers,
+    failureHandling: row.failureHandling,
+    payload: row.payloadMode,
+    enabled: row.enabled,
+    status: row.status,
+    statusReason: row.statusReason,
+    suspended: row.status === "suspended",
+    suspendedAt: row.suspendedAt?.toISOString() ?? null,
+    consecutiveFailures: row.consecutiveFailures,
+    version: row.version,
+    pendingChangeRequestId,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** A version's secret-free configuration: credentials masked, their changes named in `secretsChanged`. */
+export function configSnapshot(row: WebhookRow, secretsChanged: string[] = []) {
+  const { id: _id, status: _s, statusReason: _r, suspended: _u, suspendedAt: _a, consecutiveFailures: _c, version: _v, pendingChangeRequestId: _p, createdAt: _ca, updatedAt: _ua, ...config } =
+    toWebhookView(row);
+  return { ...config, secretsChanged };
+}
