@@ -1,5 +1,4 @@
 import "server-only";
-import { auth } from "@/lib/auth";
 import { actorForApiKey, actorForUser } from "@/lib/server/identity/resolve-actor";
 import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/authz";
@@ -14,7 +13,8 @@ export async function identify(req: Request): Promise<Identity> {
     if (!match) throw new AppError("unauthenticated", "Use Authorization: Bearer <api key>.");
     return { via: "api_key", key: match[1] };
   }
-  const session = req.headers.get("cookie") ? await auth() : null;
+  // next-auth is loaded only for cookie requests: bearer-key callers (scripts, the CLI, benchmarks) never need it.
+  const session = req.headers.get("cookie") ? await (await import("@/lib/auth")).auth() : null;
   if (!session?.user?.id) throw new AppError("unauthenticated", "Sign in, or send Authorization: Bearer <api key>.");
   return { via: "session", userId: session.user.id };
 }

@@ -1,48 +1,14 @@
-import crypto from "node:crypto";
-import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
-import { sql } from "drizzle-orm";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import * as schema from "@/lib/db/schema";
 import type { Db } from "@/lib/db/client";
-import { openPostgres } from "@/lib/db/open";
 import { seedDemo } from "@/lib/db/seed";
+import { openTestDatabase, type TestDatabase } from "./open-test-database";
 
-const migrationsFolder = path.join(process.cwd(), "lib/db/migrations");
+export { openTestDatabase };
 const g = globalThis as unknown as { __wcDb?: Promise<{ db: Db; kind: string; close: () => Promise<void> }> };
-
-/** The real database for this test file: in-memory PGlite, or a fresh database on DATABASE_URL's server. */
-export async function openTestDatabase() {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    const { PGlite } = await import("@electric-sql/pglite");
-    const client = await PGlite.create();
-    const db = drizzlePglite({ client, schema }) as unknown as Db;
-    await migratePglite(db as never, { migrationsFolder });
-    return { db, kind: "pglite" as const, close: () => client.close() };
-  }
-  const name = `wc_test_${crypto.randomBytes(6).toString("hex")}`;
-  const admin = await openPostgres(url);
-  await admin.db.execute(sql.raw(`create database ${name}`));
-  await admin.close();
-  const testUrl = new URL(url);
-  testUrl.pathname = `/${name}`;
-  const handle = await openPostgres(testUrl.toString(), { migrate: true });
-  return {
-    ...handle,
-    close: async () => {
-      await handle.close();
-      const again = await openPostgres(url);
-      await again.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
-      await again.close();
-    },
-  };
-}
 
 /** Installs a seeded test database as the process database for this file's tests. */
 export function useTestDatabase({ seed = true } = {}) {
-  let handle: Awaited<ReturnType<typeof openTestDatabase>>;
+  let handle: TestDatabase;
   beforeAll(async () => {
     handle = await openTestDatabase();
     if (seed) await seedDemo(handle.db);

@@ -22,16 +22,16 @@ export async function listWebhooks({ actor, query }: { actor: Actor; query: Webh
   if (query.eventTypes?.length) where.push(sql`${webhooks.eventTypes} && ${sql`array[${sql.join(query.eventTypes.map((t) => sql`${t}`), sql`, `)}]::text[]`}`);
   const filter = and(...where);
 
-  const [rows, [{ total }], [counts]] = await Promise.all([
+  // One query for the page and its total (a window count); a second only when the page is past the end.
+  const [rows, [counts]] = await Promise.all([
     db
-      .select({ row: webhooks, pending: changeRequests.id })
+      .select({ row: webhooks, pending: changeRequests.id, total: sql<number>`(count(*) over ())::int` })
       .from(webhooks)
       .leftJoin(changeRequests, and(eq(changeRequests.webhookId, webhooks.id), eq(changeRequests.status, "pending")))
       .where(filter)
       .orderBy(desc(webhooks.createdAt), desc(webhooks.id))
       .offset(query.offset)
       .limit(query.count),
-    db.select({ total: sql<number>`count(*)::int` }).from(webhooks).where(filter),
     db
       .select({
         active: sql<number>`(select count(*)::int from ${webhooks} where ${webhooks.orgId} = ${actor.orgId} and ${inArray(webhooks.status, [...ENABLED])})`,
@@ -40,6 +40,7 @@ export async function listWebhooks({ actor, query }: { actor: Actor; query: Webh
       .from(organizations)
       .where(eq(organizations.id, actor.orgId)),
   ]);
+  const total = rows[0]?.total ?? (query.offset > 0 ? (await db.select({ n: sql<number>`count(*)::int` }).from(webhooks).where(filter))[0].n : 0);
   return {
     items: rows.map((r) => toWebhookView(r.row, r.pending)),
     total,
