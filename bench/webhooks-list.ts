@@ -2,6 +2,7 @@
 import crypto from "node:crypto";
 import { env } from "@/lib/env";
 import { openTestDatabase } from "@/lib/testing/open-test-database";
+import type { Db } from "@/lib/db/client";
 import { seedDemo } from "@/lib/db/seed";
 import { DEMO_EVENT_TYPES } from "@/lib/db/catalog";
 import { organizations, webhooks } from "@/lib/db/schema";
@@ -14,7 +15,7 @@ import { ms, timeIt } from "./_stats";
 const g = globalThis as unknown as { __wcDb?: Promise<unknown> };
 const TYPES = DEMO_EVENT_TYPES.map((t) => t.name);
 
-async function seed(db: Awaited<ReturnType<typeof openTestDatabase>>["db"]) {
+export async function seedListBench(db: Db) {
   await seedDemo(db);
   const [acme] = await db.select().from(organizations).where(eq(organizations.slug, "acme"));
   const orgs = await db.insert(organizations).values(Array.from({ length: 999 }, (_, i) => ({ slug: `bench-${i}`, name: `Bench ${i}` }))).returning({ id: organizations.id });
@@ -53,7 +54,7 @@ export async function benchWebhooksList() {
     process.env.DATABASE_URL = saved;
     g.__wcDb = Promise.resolve(handle);
     const started = performance.now();
-    await seed(handle.db);
+    await seedListBench(handle.db);
     console.log(`${mode}: seeded 10,000 webhooks over 1,000 orgs in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const key = await createTestKey("acme", ["viewer"]);
     const list = (path: string) => call(route.GET, { params: { org: "acme" }, key, path });

@@ -19,7 +19,7 @@ export async function openTestDatabase() {
     const client = await PGlite.create();
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder });
-    return { db, kind: "pglite" as const, close: () => client.close() };
+    return { db, kind: "pglite" as const, url: undefined as string | undefined, close: () => client.close() };
   }
   const name = `wc_test_${crypto.randomBytes(6).toString("hex")}`;
   const admin = await openPostgres(url);
@@ -30,6 +30,7 @@ export async function openTestDatabase() {
   const handle = await openPostgres(testUrl.toString(), { migrate: true });
   return {
     ...handle,
+    url: testUrl.toString() as string | undefined,
     close: async () => {
       await handle.close();
       const again = await openPostgres(url);
