@@ -62,4 +62,12 @@ describe("diffConfigs", () => {
     ]);
     expect(formatConfigValue([])).toBe("—");
   });
+
+  it("names credentials a version replaced (secretsChanged), never their values", () => {
+    const v1 = { ...base, auth: { type: "api_key", header: "X-Api-Key", key: "*****" }, signingSecret: "*****", secretsChanged: [] };
+    expect(diffConfigs(v1, { ...v1, secretsChanged: ["signingSecret"] })).toEqual([{ field: "secret:signingSecret", label: "Signing secret", kind: "secret" }]);
+    expect(diffConfigs(v1, { ...v1, rateLimit: 11, secretsChanged: ["auth"] }).map((c) => `${c.label}:${c.kind}`)).toEqual(["Rate limit:value", "API key:secret"]);
+    const oauth = { ...v1, auth: { type: "oauth2", tokenUrl: "https://t", clientId: "c", clientSecret: "*****" }, secretsChanged: ["auth"] };
+    expect(diffConfigs(v1, oauth).filter((c) => c.kind === "secret").map((c) => c.label)).toEqual(["Client secret", "API key"]);
+  });
 });

@@ -47,10 +47,25 @@ export function formatConfigValue(value: unknown): string {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-/** Field-by-field changes from `before` to `after` (nested objects by dotted path; string lists as added/removed). */
+/** Which credentials a version replaced, by the names versions record them under (`secretsChanged`). */
+function secretChanges(after: Record<string, unknown>): ConfigChange[] {
+  const names = Array.isArray(after.secretsChanged) ? (after.secretsChanged as string[]) : [];
+  const authType = (after.auth as { type?: string } | undefined)?.type;
+  return names.map((name) => {
+    const label = /sign/i.test(name) ? "Signing secret" : authType === "oauth2" ? "Client secret" : "API key";
+    return { field: `secret:${name}`, label, kind: "secret" as const };
+  });
+}
+
+/**
+ * Field-by-field changes from `before` to `after` (nested objects by dotted path; string lists as added/removed).
+ * Masked credentials never differ; replaced ones are listed in `after.secretsChanged` and shown as "changed".
+ */
 export function diffConfigs(before: Record<string, unknown>, after: Record<string, unknown>): ConfigChange[] {
-  const a = flatten(before, "", new Map());
-  const b = flatten(after, "", new Map());
+  const { secretsChanged: _x, ...beforeConfig } = before;
+  const { secretsChanged: _y, ...afterConfig } = after;
+  const a = flatten(beforeConfig, "", new Map());
+  const b = flatten(afterConfig, "", new Map());
   const paths = [...new Set([...a.keys(), ...b.keys()])];
   const changes: ConfigChange[] = [];
   for (const field of paths) {
@@ -67,5 +82,7 @@ export function diffConfigs(before: Record<string, unknown>, after: Record<strin
   }
   const order = Object.keys(LABELS);
   const rank = (f: string) => (order.includes(f) ? order.indexOf(f) : order.length);
-  return changes.sort((p, q) => rank(p.field) - rank(q.field) || p.field.localeCompare(q.field));
+  changes.sort((p, q) => rank(p.field) - rank(q.field) || p.field.localeCompare(q.field));
+  for (const s of secretChanges(after)) if (!changes.some((c) => c.kind === "secret" && c.label === s.label)) changes.push(s);
+  return changes;
 }

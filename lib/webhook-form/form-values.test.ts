@@ -101,11 +101,30 @@ describe("edit mode", () => {
     expect(toUpdateInput({ ...initial, name: "Orders 2", rateLimit: 20 }, initial, "api_key", 3)).toEqual({ name: "Orders 2", rateLimit: 20, version: 3 });
   });
 
-  it("sends ***** for an unchanged key when the header changes, and the new key when typed", () => {
+  it("sees no change when only the key order of stored settings differs", () => {
+    const reordered = { ...stored, failureHandling: { suspendAfterFailures: 50, backoff: "exponential" as const, maxAttempts: 8 } };
+    expect(toUpdateInput(initial, webhookToFormValues(reordered), "api_key", 3)).toEqual({ version: 3 });
+  });
+
+  it("keeps an unchanged key by omitting it when the header changes, and sends the new key when typed", () => {
     const header = { ...initial, auth: { ...initial.auth, header: "X-Key" } };
-    expect(toUpdateInput(header, initial, "api_key", 3)).toEqual({ auth: { type: "api_key", header: "X-Key", key: "*****" }, version: 3 });
+    expect(toUpdateInput(header, initial, "api_key", 3)).toEqual({ auth: { type: "api_key", header: "X-Key" }, version: 3 });
     const typed = { ...initial, auth: { ...initial.auth, key: "a-brand-new-key" } };
     expect(toUpdateInput(typed, initial, "api_key", 3).auth).toEqual({ type: "api_key", header: "X-Api-Key", key: "a-brand-new-key" });
+  });
+
+  it("sends ***** for an unchanged OAuth client secret", () => {
+    const oauthStored = webhookToFormValues({ ...stored, auth: { type: "oauth2", tokenUrl: "https://auth.example/token", clientId: "id", clientSecret: "*****", scope: null, audience: null } });
+    expect(issues(oauthStored, "edit", "oauth2")).toEqual({});
+    const changed = { ...oauthStored, auth: { ...oauthStored.auth, clientId: "id2" } };
+    expect(toUpdateInput(changed, oauthStored, "oauth2", 3).auth).toEqual({ type: "oauth2", tokenUrl: "https://auth.example/token", clientId: "id2", clientSecret: "*****" });
+  });
+
+  it("lets the server generate a key when switching from OAuth to an API key", () => {
+    const oauthStored = webhookToFormValues({ ...stored, auth: { type: "oauth2", tokenUrl: "https://auth.example/token", clientId: "id", clientSecret: "*****", scope: null, audience: null } });
+    const toKey = { ...oauthStored, auth: { ...oauthStored.auth, type: "api_key" as const, keyMode: "generate" as const } };
+    expect(issues(toKey, "edit", "oauth2")).toEqual({});
+    expect(toUpdateInput(toKey, oauthStored, "oauth2", 3).auth).toEqual({ type: "api_key", header: "X-Api-Key" });
   });
 
   it("needs a new secret when switching auth type", () => {

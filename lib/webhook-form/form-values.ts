@@ -72,7 +72,7 @@ export function webhookToFormValues(w: Webhook): WebhookFormValues {
   const auth =
     w.auth.type === "api_key"
       ? { ...blankAuth, header: w.auth.header, keyMode: "own" as const }
-      : { ...blankAuth, type: "oauth2" as const, keyMode: "own" as const, tokenUrl: w.auth.tokenUrl, clientId: w.auth.clientId, scope: w.auth.scope ?? "", audience: w.auth.audience ?? "" };
+      : { ...blankAuth, type: "oauth2" as const, tokenUrl: w.auth.tokenUrl, clientId: w.auth.clientId, scope: w.auth.scope ?? "", audience: w.auth.audience ?? "" };
   return {
     name: w.name,
     url: w.url,
@@ -91,8 +91,9 @@ const keep = (s: string, stored: boolean) => (s === "" && stored ? MASK : s);
 
 function toAuth(a: WebhookFormValues["auth"], stored: StoredAuth) {
   if (a.type === "api_key") {
-    const key = a.keyMode === "generate" && stored !== "api_key" ? undefined : keep(a.key, stored === "api_key");
-    return { type: "api_key" as const, header: a.header, ...(key !== undefined ? { key } : {}) };
+    // No key means "generate one" (new API-key auth) or "keep the stored one" (unchanged API-key auth).
+    const omit = stored === "api_key" ? a.key === "" : a.keyMode === "generate";
+    return { type: "api_key" as const, header: a.header, ...(omit ? {} : { key: a.key }) };
   }
   return {
     type: "oauth2" as const,
@@ -137,7 +138,10 @@ export function toCreateInput(v: WebhookFormValues): CreateWebhookInput {
   } as CreateWebhookInput;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** JSON with object keys sorted: stored JSONB and form state list the same keys in different orders. */
+const canonical = (v: unknown): string =>
+  JSON.stringify(v, (_k, x) => (x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
+const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 /** A PATCH of only what changed (scalars replace, lists and headers are sent whole), plus the version edited. */
 export function toUpdateInput(v: WebhookFormValues, initial: WebhookFormValues, stored: StoredAuth, version: number): UpdateWebhookInput {

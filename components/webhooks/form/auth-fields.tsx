@@ -19,7 +19,8 @@ export function AuthFields({ stored }: { stored: StoredAuth }) {
   const errors = formState.errors.auth;
   const keepsKey = stored === "api_key";
   const keepsSecret = stored === "oauth2";
-  const canGenerate = stored === null;
+  // A new API-key auth may have its key generated (shown once); an existing one keeps its key unless a new one is typed.
+  const canGenerate = stored !== "api_key";
 
   return (
     <div className="grid gap-5">

@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { ArrowLeft } from "lucide-react";
+import { requireActor } from "@/lib/auth/current";
+import { env } from "@/lib/env";
+import { getWebhook } from "@/lib/server/webhooks/get-webhook";
+import { listEventTypes } from "@/lib/server/event-types/list-event-types";
+import { PageHeader } from "@/components/ui/page-header";
+import { WebhookForm } from "@/components/webhooks/webhook-form";
+
+export const metadata = { title: "Edit webhook" };
+
+export default async function EditWebhookPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireActor("webhooks.write");
+  const [webhook, eventTypes] = await Promise.all([getWebhook({ actor, id }), listEventTypes({ actor })]);
+  return (
+    <div className="mx-auto max-w-3xl">
+      <PageHeader
+        eyebrow={<Link href={`/developer/webhooks/${id}`} className="inline-flex max-w-full items-center gap-1 hover:text-foreground"><ArrowLeft aria-hidden="true" className="size-4 shrink-0" /> <span className="truncate">{webhook.name}</span></Link>}
+        title="Edit webhook"
+        description={`You are editing version ${webhook.version}. Credentials stay as they are unless you type new ones.`}
+      />
+      {/* Keyed by version: after a reload following a conflict, the form starts from the latest version. */}
+      <WebhookForm key={webhook.version} webhook={webhook} eventTypes={eventTypes.map(({ name, description, deprecated }) => ({ name, description, deprecated }))} allowHttp={env().ALLOW_HTTP_TARGETS} />
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import Link from "next/link";
+import { ArrowLeft, Pencil } from "lucide-react";
+import { requireActor } from "@/lib/auth/current";
+import { can } from "@/lib/server/authz";
+import { getWebhook } from "@/lib/server/webhooks/get-webhook";
+import { listWebhookVersions } from "@/lib/server/webhooks/list-webhook-versions";
+import { buttonVariants } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Toaster } from "@/components/ui/toast";
+import { WebhookStatusBadges } from "@/components/webhooks/webhook-status-badge";
+import { WebhookSettings } from "@/components/webhooks/webhook-settings";
+import { StatusNotice } from "@/components/webhooks/status-notice";
+import { VersionHistory } from "@/components/webhooks/version-history";
+import { RotateSecretButton } from "@/components/webhooks/rotate-secret-button";
+import { DeleteWebhookButton } from "@/components/webhooks/delete-webhook-button";
+
+export async function generateMetadata() {
+  return { title: "Webhook" };
+}
+
+export default async function WebhookPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requireActor("webhooks.read");
+  const [webhook, versions] = await Promise.all([getWebhook({ actor, id }), listWebhookVersions({ actor, id })]);
+  const canWrite = can(actor, "webhooks.write");
+
+  return (
+    <div className="grid grid-cols-1 gap-6">
+      <PageHeader
+        className="mb-0"
+        eyebrow={<Link href="/developer/webhooks" className="inline-flex items-center gap-1 hover:text-foreground"><ArrowLeft aria-hidden="true" className="size-4" /> Webhooks</Link>}
+        title={webhook.name}
+        meta={<WebhookStatusBadges status={webhook.status} pendingChange={Boolean(webhook.pendingChangeRequestId)} />}
+        description={<span className="font-mono break-all">{webhook.url}</span>}
+        actions={
+          canWrite && (
+            <>
+              <Link href={`/developer/webhooks/${webhook.id}/edit`} className={buttonVariants()}><Pencil aria-hidden="true" /> Edit</Link>
+              <RotateSecretButton id={webhook.id} name={webhook.name} />
+              <DeleteWebhookButton id={webhook.id} name={webhook.name} redirectTo="/developer/webhooks" size="md" />
+            </>
+          )
+        }
+      />
+      <StatusNotice webhook={webhook} />
+
+      <section aria-labelledby="settings-heading" className="grid grid-cols-1 gap-3">
+        <h2 id="settings-heading" className="text-lg font-semibold">Settings <span className="text-sm font-normal text-muted-foreground">version {webhook.version}</span></h2>
+        <WebhookSettings webhook={webhook} />
+      </section>
+
+      {/* ── Deliveries: the delivery log and the Send Test Event panel (opened by ?test=1) go here. ── */}
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Version history</CardTitle>
+          <CardDescription>Every applied change is a new, immutable version; deliveries record the version they were sent with.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <VersionHistory versions={versions} />
+        </CardContent>
+      </Card>
+      <Toaster />
+    </div>
+  );
+}

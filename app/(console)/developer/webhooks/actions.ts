@@ -1,0 +1,35 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { action } from "@/lib/actions/action";
+import { idParam } from "@/lib/schemas/common";
+import { createWebhookSchema, updateWebhookSchema } from "@/lib/schemas/webhooks";
+
+const LIST = "/developer/webhooks";
+const byId = z.object({ id: idParam });
+
+export const createWebhookAction = action(createWebhookSchema, async (input, { api }) => {
+  const created = await api.webhooks.create(input);
+  revalidatePath(LIST);
+  return created;
+});
+
+export const updateWebhookAction = action(updateWebhookSchema.extend({ id: idParam }), async ({ id, ...patch }, { api }) => {
+  const updated = await api.webhooks.update(id, patch);
+  revalidatePath(LIST);
+  revalidatePath(`${LIST}/${id}`);
+  return updated;
+});
+
+export const deleteWebhookAction = action(byId, async ({ id }, { api }) => {
+  const result = await api.webhooks.remove(id);
+  revalidatePath(LIST);
+  return result ?? null;
+});
+
+export const rotateSecretAction = action(byId, async ({ id }, { api }) => {
+  const rotated = await api.webhooks.rotateSecret(id);
+  revalidatePath(`${LIST}/${id}`);
+  return rotated;
+});

@@ -1,0 +1,53 @@
+import Link from "next/link";
+import type { Webhook } from "@/lib/schemas/webhooks";
+import { formatDateTime } from "@/lib/format/dates";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { WebhookStatusBadges } from "./webhook-status-badge";
+import { WebhookRowActions } from "./webhook-row-actions";
+
+const AUTH_LABELS = { api_key: "API Key", oauth2: "OAuth" } as const;
+
+type Props = { webhooks: Webhook[]; canTest: boolean; canDelete: boolean };
+
+/** The Paxos columns; on narrow screens the URL moves under the name and the dates and auth type hide. */
+export function WebhooksTable({ webhooks, canTest, canDelete }: Props) {
+  return (
+    <Table label="Webhooks">
+      <THead>
+        <TR>
+          <TH>Name</TH>
+          <TH className="hidden md:table-cell">URL</TH>
+          <TH className="hidden lg:table-cell">Auth type</TH>
+          <TH className="hidden xl:table-cell">Created at</TH>
+          <TH className="hidden lg:table-cell">Updated at</TH>
+          <TH>Status</TH>
+          <TH className="text-right"><span className="sr-only">Actions</span></TH>
+        </TR>
+      </THead>
+      <TBody>
+        {webhooks.map((w) => (
+          <TR key={w.id}>
+            <TD className="max-w-[11rem] sm:max-w-[16rem] lg:max-w-[13rem]">
+              <Link href={`/developer/webhooks/${w.id}`} title={w.name} className="block truncate font-medium text-foreground underline-offset-4 hover:underline">
+                {w.name}
+              </Link>
+              <span className="mt-0.5 block truncate font-mono text-xs text-muted-foreground md:hidden" title={w.url}>{w.url}</span>
+            </TD>
+            <TD className="hidden max-w-[14rem] md:table-cell xl:max-w-[15rem]">
+              <span className="block truncate font-mono text-xs" title={w.url}>{w.url}</span>
+            </TD>
+            <TD className="hidden whitespace-nowrap lg:table-cell">{AUTH_LABELS[w.auth.type]}</TD>
+            <TD className="hidden whitespace-nowrap text-muted-foreground xl:table-cell">{formatDateTime(w.createdAt)}</TD>
+            <TD className="hidden whitespace-nowrap text-muted-foreground lg:table-cell">{formatDateTime(w.updatedAt)}</TD>
+            <TD>
+              <WebhookStatusBadges status={w.status} pendingChange={Boolean(w.pendingChangeRequestId)} />
+            </TD>
+            <TD className="w-0 text-right">
+              <WebhookRowActions id={w.id} name={w.name} canTest={canTest} canDelete={canDelete} />
+            </TD>
+          </TR>
+        ))}
+      </TBody>
+    </Table>
+  );
+}
