@@ -7,6 +7,12 @@ import { WebhookRowActions } from "./webhook-row-actions";
 
 const AUTH_LABELS = { api_key: "API Key", oauth2: "OAuth" } as const;
 
+/** The column header says UTC, so cells drop the suffix; the full text is in the title. */
+function When({ iso }: { iso: string }) {
+  const full = formatDateTime(iso);
+  return <time dateTime={iso} title={full}>{full.replace(/ UTC$/, "")}</time>;
+}
+
 type Props = { webhooks: Webhook[]; canTest: boolean; canDelete: boolean };
 
 /** The Paxos columns; on narrow screens the URL moves under the name and the dates and auth type hide. */
@@ -18,8 +24,8 @@ export function WebhooksTable({ webhooks, canTest, canDelete }: Props) {
           <TH>Name</TH>
           <TH className="hidden md:table-cell">URL</TH>
           <TH className="hidden lg:table-cell">Auth type</TH>
-          <TH className="hidden xl:table-cell">Created at</TH>
-          <TH className="hidden lg:table-cell">Updated at</TH>
+          <TH className="hidden xl:table-cell">Created at (UTC)</TH>
+          <TH className="hidden lg:table-cell">Updated at (UTC)</TH>
           <TH>Status</TH>
           <TH className="text-right"><span className="sr-only">Actions</span></TH>
         </TR>
@@ -33,12 +39,12 @@ export function WebhooksTable({ webhooks, canTest, canDelete }: Props) {
               </Link>
               <span className="mt-0.5 block truncate font-mono text-xs text-muted-foreground md:hidden" title={w.url}>{w.url}</span>
             </TD>
-            <TD className="hidden max-w-[14rem] md:table-cell xl:max-w-[15rem]">
+            <TD className="hidden max-w-[14rem] md:table-cell xl:max-w-[19rem]">
               <span className="block truncate font-mono text-xs" title={w.url}>{w.url}</span>
             </TD>
             <TD className="hidden whitespace-nowrap lg:table-cell">{AUTH_LABELS[w.auth.type]}</TD>
-            <TD className="hidden whitespace-nowrap text-muted-foreground xl:table-cell">{formatDateTime(w.createdAt)}</TD>
-            <TD className="hidden whitespace-nowrap text-muted-foreground lg:table-cell">{formatDateTime(w.updatedAt)}</TD>
+            <TD className="hidden whitespace-nowrap text-muted-foreground xl:table-cell"><When iso={w.createdAt} /></TD>
+            <TD className="hidden whitespace-nowrap text-muted-foreground lg:table-cell"><When iso={w.updatedAt} /></TD>
             <TD>
               <WebhookStatusBadges status={w.status} pendingChange={Boolean(w.pendingChangeRequestId)} />
             </TD>
