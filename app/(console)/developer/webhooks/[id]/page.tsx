@@ -2,8 +2,7 @@ import Link from "next/link";
 import { ArrowLeft, Pencil } from "lucide-react";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/server/authz";
-import { getWebhook } from "@/lib/server/webhooks/get-webhook";
-import { listWebhookVersions } from "@/lib/server/webhooks/list-webhook-versions";
+import { loadWebhook } from "../load-webhook";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -22,7 +21,7 @@ export async function generateMetadata() {
 export default async function WebhookPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor("webhooks.read");
-  const [webhook, versions] = await Promise.all([getWebhook({ actor, id }), listWebhookVersions({ actor, id })]);
+  const { webhook, versions } = await loadWebhook({ actor, id, withVersions: true });
   const canWrite = can(actor, "webhooks.write");
 
   return (

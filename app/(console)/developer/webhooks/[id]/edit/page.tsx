@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ArrowLeft } from "lucide-react";
 import { requireActor } from "@/lib/auth/current";
 import { env } from "@/lib/env";
-import { getWebhook } from "@/lib/server/webhooks/get-webhook";
+import { loadWebhook } from "../../load-webhook";
 import { listEventTypes } from "@/lib/server/event-types/list-event-types";
 import { PageHeader } from "@/components/ui/page-header";
 import { WebhookForm } from "@/components/webhooks/webhook-form";
@@ -12,7 +12,7 @@ export const metadata = { title: "Edit webhook" };
 export default async function EditWebhookPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor("webhooks.write");
-  const [webhook, eventTypes] = await Promise.all([getWebhook({ actor, id }), listEventTypes({ actor })]);
+  const [{ webhook }, eventTypes] = await Promise.all([loadWebhook({ actor, id }), listEventTypes({ actor })]);
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader
