@@ -47,11 +47,13 @@ test.describe("sign-in and roles", () => {
   test("repeated failures are rate limited with a generic message", async ({ page }) => {
     const email = `nobody-${Date.now()}@example.com`;
     await page.goto("/login");
+    const submit = page.getByRole("button", { name: "Sign in", exact: true });
     for (let i = 0; i < 6; i++) {
       await page.getByLabel("Email").fill(email);
       await page.getByLabel("Password").fill("wrong");
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await submit.click();
       await expect(page.locator("#login-error")).toBeVisible();
+      await expect(submit).toBeEnabled(); // the attempt has been answered
     }
     await expect(page.locator("#login-error")).toContainText("Too many failed sign-in attempts");
   });
@@ -79,7 +81,7 @@ test("an API key is shown once, works as a bearer token, and gets 401 once revok
   const key = (await dialog.locator("[data-secret]").textContent())!.trim();
   expect(key).toMatch(/^wck_/);
   await dialog.getByRole("button", { name: "I have saved it" }).click();
-  await expect(page.getByRole("cell", { name })).toBeVisible();
+  await expect(page.getByRole("cell", { name, exact: true })).toBeVisible();
 
   await page.reload();
   expect(await page.content()).not.toContain(key);
@@ -133,6 +135,7 @@ test("a role change takes effect on the member's next request", async ({ page, b
   await member.getByLabel("Email").fill(email);
   await member.getByLabel("Password").fill(invited.initialPassword);
   await member.getByRole("button", { name: "Sign in" }).click();
+  await expect(member.getByRole("navigation", { name: "Sections" })).toBeVisible();
   await member.goto("/admin/members");
   await expect(member.getByRole("heading", { name: "Members" })).toBeVisible();
 
