@@ -26,7 +26,7 @@ export async function AppShell({ actor, orgs, user, children }: Props) {
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
           <Link href="/developer/webhooks" className="flex items-center gap-2 font-semibold">
             <Webhook aria-hidden className="size-5 text-primary" />
-            <span>Webhook Console</span>
+            <span className="sr-only sm:not-sr-only">Webhook Console</span>
           </Link>
           <OrgSwitcher current={actor.orgSlug} orgs={orgs} />
           <div className="ml-auto">
