@@ -45,8 +45,9 @@ export function HeadersEditor() {
                   <Input {...register(`headers.${i}.value`)} {...fieldControlProps({ id: valueId, hasError: !!valueError })} autoComplete="off" spellCheck={false} />
                   {valueError && <FieldMessage id={fieldIds(valueId).errorId} error={valueError} />}
                 </div>
-                <Button type="button" variant="ghost" size="icon" className="sm:mt-6" aria-label={`Remove header ${i + 1}`} onClick={() => remove(i)}>
+                <Button type="button" variant="ghost" size="sm" className="justify-self-start sm:mt-7" aria-label={`Remove header ${i + 1}`} onClick={() => remove(i)}>
                   <Trash2 aria-hidden="true" />
+                  <span className="sm:hidden">Remove</span>
                 </Button>
               </li>
             );
