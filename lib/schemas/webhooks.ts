@@ -16,7 +16,9 @@ const apiKeyAuthInput = z
     type: z.literal("api_key"),
     header: headerNameSchema.default("X-Api-Key"),
     /** Omit to have the server generate one (shown once). "*****" in a PATCH means unchanged. */
-    key: printableAscii("The key").min(8, "Keys are at least 8 characters.").max(512, "Keys are at most 512 characters.").optional(),
+    key: z
+      .union([z.literal("*****"), printableAscii("The key").min(8, "Keys are at least 8 characters.").max(512, "Keys are at most 512 characters.")])
+      .optional(),
   })
   .strict();
 

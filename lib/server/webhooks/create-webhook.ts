@@ -3,7 +3,7 @@ import { getDb, type Tx } from "@/lib/db/client";
 import { webhooks, type AuthConfig, type FailureHandling } from "@/lib/db/schema";
 import { newId, randomToken } from "@/lib/crypto/tokens";
 import { generateSigningSecret } from "@/lib/delivery/sign";
-import type { CreateWebhookInput } from "@/lib/schemas/webhooks";
+import { MASK, type CreateWebhookInput } from "@/lib/schemas/webhooks";
 import { recordAudit } from "../audit/record-audit";
 import { assertCan, type Actor } from "../authz";
 import { conflict } from "../errors";
@@ -45,7 +45,9 @@ export function configFromCreate(input: CreateWebhookInput): WebhookConfig {
 /** Validates and inserts inside the caller's transaction. `status: "pending"` stores a creation awaiting approval. */
 export async function applyCreateWebhook({ actor, input, tx, status }: { actor: Actor; input: CreateWebhookInput; tx: Tx; status?: "pending" }): Promise<CreateResult> {
   const config = configFromCreate(input);
-  await assertValidConfig(tx, actor.orgId, config);
+  const masked = (input.auth.type === "api_key" ? input.auth.key : input.auth.clientSecret) === MASK;
+  const maskErrors = masked ? [{ path: input.auth.type === "api_key" ? "auth.key" : "auth.clientSecret", message: "***** means “unchanged”, which a new webhook has nothing to keep: enter a value." }] : [];
+  await assertValidConfig(tx, actor.orgId, config, { errors: maskErrors });
   await assertNameFree(tx, actor.orgId, config.name);
   if (config.enabled && status !== "pending") await assertActiveCapacity(tx, actor.orgId);
 

@@ -88,6 +88,7 @@ describe("creating webhooks", () => {
     ["a short signing secret", { signingSecret: "whsec_c2hvcnQ=" }, "signingSecret"],
     ["an unknown field", { colour: "blue" }, ""],
     ["a 101-character name", { name: "x".repeat(101) }, "name"],
+    ["a masked key on create", { auth: { type: "api_key", key: "*****" } }, "auth.key"],
   ])("refuses %s with a field error and stores nothing", async (_label, overrides, path) => {
     const admin = await createTestKey("acme", ["admin"]);
     const before = (await call(collection.GET, { params: acme, key: admin })).json.total;
