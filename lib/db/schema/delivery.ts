@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { organizations } from "./orgs";
 import { webhooks } from "./webhooks";
@@ -19,6 +20,8 @@ export const events = pgTable(
 );
 
 export type DeliveryStatus = "pending" | "sending" | "succeeded" | "failed" | "diverted";
+/** exhausted: attempts ran out · suspended/disabled: the webhook was not receiving · gone: the receiver answered 410. */
+export type DivertedReason = "exhausted" | "suspended" | "disabled" | "gone";
 
 export const deliveries = pgTable(
   "deliveries",
@@ -30,18 +33,23 @@ export const deliveries = pgTable(
     webhookVersion: integer("webhook_version").notNull(),
     status: text("status").$type<DeliveryStatus>().notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
+    /** Attempts made before the current retry cycle (a redelivery starts a new cycle). */
+    retryBase: integer("retry_base").notNull().default(0),
     nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
     leaseUntil: ts("lease_until"),
     leasedBy: text("leased_by"),
     lastStatusCode: integer("last_status_code"),
     lastErrorClass: text("last_error_class"),
-    divertedReason: text("diverted_reason"),
+    divertedReason: text("diverted_reason").$type<DivertedReason>(),
+    divertedAt: ts("diverted_at"),
     isTest: boolean("is_test").notNull().default(false),
     createdAt: ts("created_at").notNull().defaultNow(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
   (t) => [
-    index("deliveries_due_idx").on(t.status, t.nextAttemptAt),
+    // The claim scans due rows in time order; a lease that ran out (status sending) is due again.
+    index("deliveries_due_idx").on(t.nextAttemptAt).where(sql`status in ('pending', 'failed', 'sending')`),
+    index("deliveries_org_status_idx").on(t.orgId, t.status, t.createdAt),
     index("deliveries_webhook_idx").on(t.webhookId, t.createdAt),
     index("deliveries_event_idx").on(t.orgId, t.eventId),
   ],

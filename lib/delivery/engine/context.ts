@@ -1,0 +1,40 @@
+import "server-only";
+import { and, eq, inArray, or } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { events, webhooks } from "@/lib/db/schema";
+import { openWebhookSecret } from "@/lib/server/webhooks/secrets";
+import type { ClaimedDelivery } from "./claim";
+import type { EventRecord } from "./request";
+
+export type WebhookTarget = typeof webhooks.$inferSelect & { authSecret: string; signingSecrets: string[] };
+
+// Decrypting is cheap but not free: keep opened credentials per webhook version (and rotation window).
+const secretCache = new Map<string, { authSecret: string; signingSecrets: string[] }>();
+
+function openSecrets(w: typeof webhooks.$inferSelect, now: number) {
+  const overlap = w.previousSigningSecretEnc && w.previousSecretExpiresAt && w.previousSecretExpiresAt.getTime() > now;
+  const key = `${w.id}:${w.version}:${overlap ? 1 : 0}`;
+  let secrets = secretCache.get(key);
+  if (!secrets) {
+    if (secretCache.size > 5_000) secretCache.clear();
+    secrets = {
+      authSecret: openWebhookSecret(w.id, "auth", w.authSecretEnc),
+      signingSecrets: [openWebhookSecret(w.id, "signing", w.signingSecretEnc), ...(overlap ? [openWebhookSecret(w.id, "signing_prev", w.previousSigningSecretEnc!)] : [])],
+    };
+    secretCache.set(key, secrets);
+  }
+  return secrets;
+}
+
+/** Everything a batch needs to send, loaded in two queries. */
+export async function loadContext(db: Db, claimed: ClaimedDelivery[], now = Date.now()) {
+  const hookRows = await db.select().from(webhooks).where(inArray(webhooks.id, [...new Set(claimed.map((c) => c.webhookId))]));
+  const pairs = [...new Map(claimed.map((c) => [`${c.orgId}/${c.eventId}`, c])).values()];
+  const eventRows = await db
+    .select()
+    .from(events)
+    .where(or(...pairs.map((c) => and(eq(events.orgId, c.orgId), eq(events.id, c.eventId)))));
+  const hooks = new Map<string, WebhookTarget>(hookRows.map((w) => [w.id, { ...w, ...openSecrets(w, now) }]));
+  const evs = new Map<string, EventRecord>(eventRows.map((e) => [`${e.orgId}/${e.id}`, e]));
+  return { hooks, events: evs };
+}

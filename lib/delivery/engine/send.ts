@@ -1,0 +1,46 @@
+import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { HttpClient, SendResult } from "../http-client";
+import { TokenError, type TokenClient } from "../oauth";
+import type { ClaimedDelivery } from "./claim";
+import type { WebhookTarget } from "./context";
+import { buildHeaders, envelope, redactHeaders, type EventRecord } from "./request";
+
+export type Outcome = {
+  delivery: ClaimedDelivery;
+  webhook: WebhookTarget;
+  startedAt: Date;
+  requestHeaders: Record<string, string>;
+  result: Omit<SendResult, "errorClass"> & { errorClass?: SendResult["errorClass"] | "auth_token" };
+};
+
+/** One attempt: wait for the reserved slot, authenticate, sign, POST; a receiver's 401 refreshes an OAuth token once. */
+export async function sendOne({ delivery, webhook, event, http, tokens }: { delivery: ClaimedDelivery; webhook: WebhookTarget; event: EventRecord; http: HttpClient; tokens: TokenClient }): Promise<Outcome> {
+  const wait = delivery.sendAt - Date.now();
+  if (wait > 0) await sleep(wait);
+  const body = JSON.stringify(envelope(event, webhook.payloadMode));
+  const startedAt = new Date();
+  const attempt = async (bearerToken?: string) => {
+    const headers = buildHeaders({ eventId: event.id, body, timestamp: Math.floor(Date.now() / 1000), signingSecrets: webhook.signingSecrets, auth: webhook.auth, authSecret: webhook.authSecret, bearerToken, custom: webhook.headers });
+    return { headers, result: await http.send({ url: webhook.url, headers, body }) };
+  };
+  if (webhook.auth.type === "api_key") {
+    const { headers, result } = await attempt();
+    return { delivery, webhook, startedAt, requestHeaders: redactHeaders(headers, webhook.auth), result };
+  }
+  const request = { tokenUrl: webhook.auth.tokenUrl, clientId: webhook.auth.clientId, clientSecret: webhook.authSecret, scope: webhook.auth.scope, audience: webhook.auth.audience };
+  try {
+    let token = await tokens.getToken(request);
+    let sent = await attempt(token.accessToken);
+    if (sent.result.status === 401) {
+      tokens.evict(token.key, token.accessToken);
+      token = await tokens.getToken(request);
+      sent = await attempt(token.accessToken);
+    }
+    return { delivery, webhook, startedAt, requestHeaders: redactHeaders(sent.headers, webhook.auth), result: sent.result };
+  } catch (err) {
+    if (!(err instanceof TokenError)) throw err;
+    const durationMs = Date.now() - startedAt.getTime();
+    return { delivery, webhook, startedAt, requestHeaders: {}, result: { ok: false, durationMs, errorClass: "auth_token", errorMessage: err.message } };
+  }
+}

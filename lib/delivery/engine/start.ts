@@ -1,0 +1,28 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { getDbHandle } from "@/lib/db/client";
+import { parseAllowedCidrs } from "../ssrf";
+import { pgSubscriber } from "./listen";
+import { startWorker, type Worker } from "./worker";
+
+const g = globalThis as unknown as { __wcWorker?: Worker };
+
+/** The delivery worker of this process (once). In embedded mode it must live in the web server. */
+export async function startDeliveryWorker(): Promise<Worker> {
+  if (g.__wcWorker) return g.__wcWorker;
+  const e = env();
+  const { db, kind } = await getDbHandle();
+  g.__wcWorker = startWorker({
+    db,
+    allowedCidrs: parseAllowedCidrs(e.ALLOWED_TARGET_CIDRS),
+    subscribe: kind === "postgres" && e.DATABASE_URL ? pgSubscriber(e.DATABASE_URL) : undefined,
+    log: (msg) => console.error(`[worker] ${msg}`),
+  });
+  return g.__wcWorker;
+}
+
+export async function stopDeliveryWorker() {
+  const worker = g.__wcWorker;
+  g.__wcWorker = undefined;
+  await worker?.stop();
+}

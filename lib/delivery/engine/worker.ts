@@ -1,0 +1,118 @@
+import "server-only";
+import crypto from "node:crypto";
+import { setImmediate as yieldToLoop } from "node:timers/promises";
+import type { Db } from "@/lib/db/client";
+import { createHttpClient } from "../http-client";
+import { createTokenClient } from "../oauth";
+import type { AllowedCidrs } from "../ssrf";
+import { claimBatch, type ClaimedDelivery } from "./claim";
+import { loadContext } from "./context";
+import { recordOutcomes } from "./record";
+import { sendOne, type Outcome } from "./send";
+import { onWake } from "./wake";
+
+export type WorkerOptions = {
+  db: Db;
+  allowedCidrs: AllowedCidrs;
+  batchSize?: number;
+  maxInFlight?: number;
+  pollMs?: number;
+  timeoutMs?: number;
+  /** Extra wake-up source (PostgreSQL LISTEN in separate worker processes). */
+  subscribe?: (wake: () => void) => () => void;
+  log?: (msg: string) => void;
+};
+
+/**
+ * The delivery loop. Claims due deliveries in batches, sends each as its own promise (a slow receiver never
+ * holds up the others), and writes results back in batches. One loop per process; any number of processes.
+ */
+export function startWorker({ db, allowedCidrs, batchSize = 100, maxInFlight = 1000, pollMs = 500, timeoutMs, subscribe, log = () => {} }: WorkerOptions) {
+  const workerId = `${process.pid}-${crypto.randomBytes(4).toString("hex")}`;
+  const http = createHttpClient({ allowedCidrs, ...(timeoutMs ? { timeoutMs } : {}) });
+  const tokens = createTokenClient({ httpClient: http });
+  let running = true;
+  let inFlight = 0;
+  let wakeUp: (() => void) | null = null;
+  const wake = () => wakeUp?.();
+  const unsubscribe = [onWake(wake), subscribe?.(wake) ?? (() => {})];
+  const finished: Outcome[] = [];
+  let flushing: Promise<void> | null = null;
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(done, ms);
+      function done() {
+        clearTimeout(t);
+        wakeUp = null;
+        resolve();
+      }
+      wakeUp = done;
+    });
+
+  function flush(): Promise<void> {
+    if (flushing || finished.length === 0) return flushing ?? Promise.resolve();
+    const batch = finished.splice(0, finished.length);
+    flushing = recordOutcomes(db, workerId, batch)
+      .catch((err) => log(`record failed, ${batch.length} deliveries will be retried after their lease: ${err}`))
+      .finally(() => {
+        flushing = null;
+        if (finished.length) void flush();
+      });
+    return flushing;
+  }
+
+  async function dispatch(claimed: ClaimedDelivery[]) {
+    const { hooks, events } = await loadContext(db, claimed);
+    for (const delivery of claimed) {
+      const webhook = hooks.get(delivery.webhookId);
+      const event = events.get(`${delivery.orgId}/${delivery.eventId}`);
+      if (!webhook || !event) continue; // deleted meanwhile: its deliveries went with it
+      inFlight++;
+      void sendOne({ delivery, webhook, event, http, tokens })
+        .then((o) => finished.push(o))
+        .catch((err) => log(`send failed unexpectedly: ${err}`))
+        .finally(() => {
+          inFlight--;
+          void flush();
+          if (inFlight < maxInFlight / 2) wake();
+        });
+    }
+  }
+
+  const loop = (async () => {
+    while (running) {
+      try {
+        if (inFlight >= maxInFlight) {
+          await sleep(pollMs);
+          continue;
+        }
+        const claimed = await claimBatch(db, { workerId, limit: Math.min(batchSize, maxInFlight - inFlight) });
+        if (claimed.length) await dispatch(claimed);
+        await yieldToLoop(); // PGlite can starve the event loop; let sockets and timers run
+        // A full batch means more is waiting: claim again at once. Otherwise sleep until woken or polled.
+        if (claimed.length < batchSize) await sleep(claimed.length ? Math.min(50, pollMs) : pollMs);
+      } catch (err) {
+        log(`claim failed: ${err}`);
+        await sleep(pollMs);
+      }
+    }
+  })();
+
+  return {
+    workerId,
+    wake,
+    /** Stops claiming, lets in-flight sends finish, writes their results. */
+    async stop() {
+      running = false;
+      wake();
+      await loop;
+      while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
+      await flush();
+      await flushing;
+      unsubscribe.forEach((u) => u());
+      await http.close();
+    },
+  };
+}
+export type Worker = ReturnType<typeof startWorker>;

@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { isoDate } from "./common";
+
+export const publishEventSchema = z
+  .object({
+    type: z.string().trim().min(1, "Give the event type."),
+    data: z.record(z.string(), z.unknown()).default({}),
+    /** A stable id makes publishing idempotent: the same id is accepted once. */
+    id: z.string().trim().min(1).max(200).regex(/^[A-Za-z0-9_.:-]+$/, "Use letters, digits and _ . : - only.").optional(),
+  })
+  .strict()
+  .meta({ id: "PublishEvent" });
+export type PublishEventInput = z.infer<typeof publishEventSchema>;
+
+export const publishedEventSchema = z.object({ id: z.string(), deliveries: z.number().int(), duplicate: z.boolean() }).meta({ id: "PublishedEvent" });
+
+export const deliveryStatusSchema = z.enum(["pending", "sending", "succeeded", "failed", "diverted"]);
+
+export const attemptSchema = z
+  .object({
+    id: z.string(),
+    attemptNo: z.number().int(),
+    startedAt: isoDate,
+    durationMs: z.number().int(),
+    requestHeaders: z.record(z.string(), z.string()),
+    responseStatus: z.number().int().nullable(),
+    responseBody: z.string().nullable(),
+    errorClass: z.string().nullable(),
+    errorMessage: z.string().nullable(),
+    nextAttemptAt: isoDate.nullable(),
+  })
+  .meta({ id: "Attempt" });
+export type Attempt = z.infer<typeof attemptSchema>;
+
+export const deliverySchema = z
+  .object({
+    id: z.string(),
+    eventId: z.string(),
+    eventType: z.string(),
+    webhookId: z.string(),
+    webhookName: z.string(),
+    webhookVersion: z.number().int(),
+    status: deliveryStatusSchema,
+    attempts: z.number().int(),
+    nextAttemptAt: isoDate.nullable(),
+    lastStatusCode: z.number().int().nullable(),
+    lastErrorClass: z.string().nullable(),
+    divertedReason: z.string().nullable(),
+    isTest: z.boolean(),
+    createdAt: isoDate,
+    updatedAt: isoDate,
+  })
+  .meta({ id: "Delivery" });
+export type Delivery = z.infer<typeof deliverySchema>;
+
+export const deliveryWithAttemptsSchema = deliverySchema.extend({ attempts_: z.array(attemptSchema) }).meta({ id: "DeliveryWithAttempts" });
+
+export const deliveryListQuerySchema = z.object({
+  status: deliveryStatusSchema.optional(),
+  eventType: z.string().trim().max(200).optional(),
+  webhookId: z.string().uuid().optional(),
+  /** Opaque: the `nextCursor` of the previous page. */
+  cursor: z.string().max(200).optional(),
+  count: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type DeliveryListQuery = z.infer<typeof deliveryListQuerySchema>;
+export const deliveryPageSchema = z.object({ items: z.array(deliverySchema), nextCursor: z.string().nullable() });
+
+export const sendTestSchema = z.object({ eventType: z.string().trim().min(1, "Choose an event type.") }).strict().meta({ id: "SendTestEvent" });
+export const unsuspendSchema = z.object({ redeliverDiverted: z.boolean().default(false) }).strict().meta({ id: "Unsuspend" });
+export const redeliverDivertedSchema = z
+  .object({ ids: z.array(z.string().uuid()).max(1000).optional(), webhookId: z.string().uuid().optional() })
+  .strict()
+  .refine((v) => v.ids?.length || v.webhookId, { message: "Give ids or a webhookId." })
+  .meta({ id: "RedeliverDiverted" });
+
+export const eventSchema = z
+  .object({ id: z.string(), type: z.string(), source: z.string(), time: isoDate, data: z.unknown(), isTest: z.boolean() })
+  .meta({ id: "Event" });
+export const eventSummarySchema = eventSchema.omit({ data: true }).extend({
+  succeeded: z.number().int(),
+  pending: z.number().int(),
+  diverted: z.number().int(),
+});
+export const eventPageSchema = z.object({ items: z.array(eventSummarySchema), nextCursor: z.string().nullable() });
