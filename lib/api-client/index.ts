@@ -1,6 +1,7 @@
 import { requester, type ClientOptions } from "./http";
 import { apiKeysClient, auditLogClient, membersClient } from "./foundation";
 import { eventTypesClient, webhooksClient } from "./webhooks";
+import { changeRequestsClient, settingsClient } from "./approvals";
 
 export { ApiError } from "./http";
 
@@ -13,6 +14,8 @@ export function createApiClient(options: ClientOptions) {
     auditLog: auditLogClient(request),
     webhooks: webhooksClient(request),
     eventTypes: eventTypesClient(request),
+    settings: settingsClient(request),
+    changeRequests: changeRequestsClient(request),
   };
 }
 export type ApiClient = ReturnType<typeof createApiClient>;

@@ -3,8 +3,9 @@ import { problemSchema } from "@/lib/schemas/common";
 import type { Operation } from "./types";
 import { foundationOperations } from "./foundation";
 import { webhookOperations } from "./webhooks";
+import { approvalOperations } from "./approvals";
 
-const operations: Operation[] = [...foundationOperations, ...webhookOperations];
+const operations: Operation[] = [...foundationOperations, ...webhookOperations, ...approvalOperations];
 
 const components: Record<string, unknown> = {};
 

@@ -1,9 +1,11 @@
 import "server-only";
-import type { Actor } from "../authz";
+import { can, type Actor } from "../authz";
 import type { NavCountKey } from "@/components/layout/nav-config";
+import { countReviewable } from "../approvals/count-reviewable";
 
 /** Badges on the navigation (diverted deliveries, pending approvals), each loaded only if its role may see it. */
 export async function navCounts(actor: Actor): Promise<Partial<Record<NavCountKey, number>>> {
-  void actor;
-  return {};
+  const counts: Partial<Record<NavCountKey, number>> = {};
+  if (can(actor, "changes.review")) counts.approvals = await countReviewable(actor);
+  return counts;
 }

@@ -12,16 +12,23 @@ import { recordVersion } from "./record-version";
 import { assertActiveCapacity, assertNameFree, assertValidConfig, isNameConflict } from "./validate-webhook";
 import type { WebhookConfig } from "./merge-patch";
 import type { WebhookRow } from "./view";
+import { approvalGate } from "../approvals/approval-gate";
+import { submitCreate } from "../approvals/submit-change";
+import type { ChangeRequestRow } from "../approvals/view";
 
 /** Credentials the server generated (or was given for signing), returned to the creator once. */
 export type CreatedSecrets = { apiKey?: string; signingSecret: string };
 export type CreateResult = { row: WebhookRow; secrets: CreatedSecrets };
 
-export async function createWebhook({ actor, input }: { actor: Actor; input: CreateWebhookInput }): Promise<CreateResult> {
+export async function createWebhook({ actor, input }: { actor: Actor; input: CreateWebhookInput }): Promise<CreateResult & { changeRequest?: ChangeRequestRow }> {
   assertCan(actor, "webhooks.write");
-  // Approvals: when the org requires approval for "create", this becomes a change request (see lib/server/approvals).
   const db = await getDb();
-  return db.transaction((tx) => applyCreateWebhook({ actor, input, tx }));
+  return db.transaction(async (tx) => {
+    // Approvals: when the org requires approval for "create", this becomes a change request (see lib/server/approvals).
+    const gate = await approvalGate({ tx, actor, action: "create" });
+    if (gate.submit) return submitCreate({ actor, input, tx, expiresAt: gate.expiresAt });
+    return applyCreateWebhook({ actor, input, tx });
+  });
 }
 
 export function configFromCreate(input: CreateWebhookInput): WebhookConfig {

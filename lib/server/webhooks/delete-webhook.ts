@@ -6,12 +6,20 @@ import { recordAudit } from "../audit/record-audit";
 import { assertCan, type Actor } from "../authz";
 import { conflict } from "../errors";
 import { lockWebhook } from "./update-webhook";
+import { approvalGate } from "../approvals/approval-gate";
+import { submitDelete } from "../approvals/submit-change";
+import type { ChangeRequestRow } from "../approvals/view";
 
-export async function deleteWebhook({ actor, id }: { actor: Actor; id: string }): Promise<void> {
+export async function deleteWebhook({ actor, id }: { actor: Actor; id: string }): Promise<{ changeRequest?: ChangeRequestRow }> {
   assertCan(actor, "webhooks.write");
-  // Approvals: when the org requires approval for "delete", this becomes a change request (see lib/server/approvals).
   const db = await getDb();
-  await db.transaction((tx) => applyDeleteWebhook({ actor, id, tx }));
+  return db.transaction(async (tx) => {
+    // Approvals: when the org requires approval for "delete", this becomes a change request (see lib/server/approvals).
+    const gate = await approvalGate({ tx, actor, action: "delete", webhookId: id });
+    if (gate.submit) return { changeRequest: await submitDelete({ actor, id, tx, expiresAt: gate.expiresAt }) };
+    await applyDeleteWebhook({ actor, id, tx });
+    return {};
+  });
 }
 
 /** Deletes inside the caller's transaction (deliveries and versions go with it); audited. */

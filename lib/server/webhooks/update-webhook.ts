@@ -12,14 +12,21 @@ import { recordVersion } from "./record-version";
 import { mergeWebhookPatch, type WebhookConfig } from "./merge-patch";
 import { assertActiveCapacity, assertNameFree, assertValidConfig, isNameConflict } from "./validate-webhook";
 import type { WebhookRow } from "./view";
+import { approvalGate } from "../approvals/approval-gate";
+import { submitUpdate } from "../approvals/submit-change";
+import type { ChangeRequestRow } from "../approvals/view";
 
 export type UpdateResult = { row: WebhookRow; generatedApiKey?: string };
 
-export async function updateWebhook({ actor, id, patch }: { actor: Actor; id: string; patch: UpdateWebhookInput }): Promise<UpdateResult> {
+export async function updateWebhook({ actor, id, patch }: { actor: Actor; id: string; patch: UpdateWebhookInput }): Promise<UpdateResult & { changeRequest?: ChangeRequestRow }> {
   assertCan(actor, "webhooks.write");
-  // Approvals: when the org requires approval for "update", this becomes a change request (see lib/server/approvals).
   const db = await getDb();
-  return db.transaction((tx) => applyUpdateWebhook({ actor, id, patch, expectedVersion: patch.version, tx }));
+  return db.transaction(async (tx) => {
+    // Approvals: when the org requires approval for "update", this becomes a change request (see lib/server/approvals).
+    const gate = await approvalGate({ tx, actor, action: "update", webhookId: id });
+    if (gate.submit) return submitUpdate({ actor, id, patch, tx, expiresAt: gate.expiresAt });
+    return applyUpdateWebhook({ actor, id, patch, expectedVersion: patch.version, tx });
+  });
 }
 
 export const configOf = (row: WebhookRow): WebhookConfig => ({

@@ -1,0 +1,8 @@
+import "server-only";
+import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
+
+// A proposed credential is bound to its change request: it cannot be replayed into another request or webhook.
+const aad = (changeRequestId: string) => `change_request:${changeRequestId}:auth`;
+
+export const sealProposedSecret = (changeRequestId: string, value: string) => encryptSecret(value, aad(changeRequestId));
+export const openProposedSecret = (changeRequestId: string, box: string) => decryptSecret(box, aad(changeRequestId));

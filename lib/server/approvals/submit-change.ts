@@ -1,0 +1,98 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Tx } from "@/lib/db/client";
+import { changeRequests } from "@/lib/db/schema";
+import { newId, randomToken } from "@/lib/crypto/tokens";
+import type { CreateWebhookInput, UpdateWebhookInput } from "@/lib/schemas/webhooks";
+import { recordAudit } from "../audit/record-audit";
+import type { Actor } from "../authz";
+import { conflict } from "../errors";
+import { applyCreateWebhook, type CreateResult } from "../webhooks/create-webhook";
+import { configOf, lockWebhook } from "../webhooks/update-webhook";
+import { mergeWebhookPatch } from "../webhooks/merge-patch";
+import { assertActiveCapacity, assertNameFree, assertValidConfig } from "../webhooks/validate-webhook";
+import { configSnapshot, type WebhookRow } from "../webhooks/view";
+import { sealProposedSecret } from "./secrets";
+import type { ChangeRequestRow } from "./view";
+
+type Insert = Omit<typeof changeRequests.$inferInsert, "orgId" | "requesterId" | "requesterLabel">;
+
+const alreadyPending = () =>
+  conflict("A change to this webhook is already awaiting approval. Wait for the decision or cancel that request first.", [{ path: "version", message: "A change is already pending." }]);
+
+function isOnePendingViolation(err: unknown) {
+  const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
+  const c = e?.cause ?? e;
+  return c?.code === "23505" && (c.constraint === undefined || c.constraint === "change_requests_one_pending_idx");
+}
+
+async function insertRequest(tx: Tx, actor: Actor, values: Insert): Promise<ChangeRequestRow> {
+  if (values.webhookId) {
+    const [pending] = await tx
+      .select({ id: changeRequests.id })
+      .from(changeRequests)
+      .where(and(eq(changeRequests.orgId, actor.orgId), eq(changeRequests.webhookId, values.webhookId), eq(changeRequests.status, "pending")));
+    if (pending) throw alreadyPending();
+  }
+  let row: ChangeRequestRow;
+  try {
+    [row] = await tx.insert(changeRequests).values({ ...values, orgId: actor.orgId, requesterId: actor.id, requesterLabel: actor.label }).returning();
+  } catch (err) {
+    if (isOnePendingViolation(err)) throw alreadyPending();
+    throw err;
+  }
+  await recordAudit(
+    { actor, orgId: actor.orgId, action: "change_request.submitted", target: { type: "change_request", id: row.id, label: row.webhookName }, summary: { action: row.action, webhookId: row.webhookId, baseVersion: row.baseVersion, expiresAt: row.expiresAt.toISOString() } },
+    tx,
+  );
+  return row;
+}
+
+/** A creation awaiting approval: a "pending" webhook that receives nothing; its generated credentials go to the requester once. */
+export async function submitCreate({ actor, input, tx, expiresAt }: { actor: Actor; input: CreateWebhookInput; tx: Tx; expiresAt: Date }): Promise<CreateResult & { changeRequest: ChangeRequestRow }> {
+  const created = await applyCreateWebhook({ actor, input, tx, status: "pending" });
+  const changeRequest = await insertRequest(tx, actor, {
+    action: "create",
+    webhookId: created.row.id,
+    webhookName: created.row.name,
+    proposed: configSnapshot(created.row, ["auth", "signingSecret"]),
+    baseVersion: created.row.version,
+    expiresAt,
+  });
+  return { ...created, changeRequest };
+}
+
+/** An update awaiting approval: validated now, stored as the full proposed configuration; the live webhook is untouched. */
+export async function submitUpdate({ actor, id, patch, tx, expiresAt }: { actor: Actor; id: string; patch: UpdateWebhookInput; tx: Tx; expiresAt: Date }): Promise<{ row: WebhookRow; changeRequest?: ChangeRequestRow; generatedApiKey?: string }> {
+  const row = await lockWebhook(tx, actor, id);
+  if (patch.version !== undefined && patch.version !== row.version) {
+    throw conflict(`This webhook changed since you opened it: you edited version ${patch.version}, it is now version ${row.version}. Reload to see the changes.`, [{ path: "version", message: "Stale version." }]);
+  }
+  const current = configOf(row);
+  const { next, changed, authSecret, errors } = mergeWebhookPatch(current, patch);
+  await assertValidConfig(tx, actor.orgId, next, { subscribed: current.eventTypes, errors });
+  if (changed.length === 0) return { row };
+  if (changed.includes("name")) await assertNameFree(tx, actor.orgId, next.name, id);
+  if (next.enabled && !current.enabled) await assertActiveCapacity(tx, actor.orgId, id);
+
+  const generatedApiKey = authSecret === null ? randomToken("whk", 24) : undefined;
+  const newSecret = authSecret ?? generatedApiKey;
+  const requestId = newId();
+  const changeRequest = await insertRequest(tx, actor, {
+    id: requestId,
+    action: "update",
+    webhookId: id,
+    webhookName: row.name,
+    proposed: configSnapshot({ ...row, ...next }, newSecret ? ["auth"] : []),
+    proposedSecretsEnc: newSecret ? sealProposedSecret(requestId, newSecret) : null,
+    baseVersion: row.version,
+    expiresAt,
+  });
+  return { row, changeRequest, ...(generatedApiKey ? { generatedApiKey } : {}) };
+}
+
+/** A deletion awaiting approval: the webhook keeps working until an approver accepts. */
+export async function submitDelete({ actor, id, tx, expiresAt }: { actor: Actor; id: string; tx: Tx; expiresAt: Date }): Promise<ChangeRequestRow> {
+  const row = await lockWebhook(tx, actor, id);
+  return insertRequest(tx, actor, { action: "delete", webhookId: id, webhookName: row.name, proposed: configSnapshot(row), baseVersion: row.version, expiresAt });
+}
