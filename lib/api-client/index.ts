@@ -1,6 +1,7 @@
 import { requester, type ClientOptions } from "./http";
 import { apiKeysClient, auditLogClient, membersClient } from "./foundation";
 import { eventTypesClient, webhooksClient } from "./webhooks";
+import { deliveriesClient, divertedClient, eventsClient } from "./delivery";
 import { changeRequestsClient, settingsClient } from "./approvals";
 
 export { ApiError } from "./http";
@@ -14,6 +15,9 @@ export function createApiClient(options: ClientOptions) {
     auditLog: auditLogClient(request),
     webhooks: webhooksClient(request),
     eventTypes: eventTypesClient(request),
+    events: eventsClient(request),
+    deliveries: deliveriesClient(request),
+    diverted: divertedClient(request),
     settings: settingsClient(request),
     changeRequests: changeRequestsClient(request),
   };

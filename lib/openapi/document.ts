@@ -3,9 +3,10 @@ import { problemSchema } from "@/lib/schemas/common";
 import type { Operation } from "./types";
 import { foundationOperations } from "./foundation";
 import { webhookOperations } from "./webhooks";
+import { deliveryOperations } from "./delivery";
 import { approvalOperations } from "./approvals";
 
-const operations: Operation[] = [...foundationOperations, ...webhookOperations, ...approvalOperations];
+const operations: Operation[] = [...foundationOperations, ...webhookOperations, ...deliveryOperations, ...approvalOperations];
 
 const components: Record<string, unknown> = {};
 

@@ -83,3 +83,12 @@ export const eventSummarySchema = eventSchema.omit({ data: true }).extend({
   diverted: z.number().int(),
 });
 export const eventPageSchema = z.object({ items: z.array(eventSummarySchema), nextCursor: z.string().nullable() });
+
+export const eventListQuerySchema = z.object({
+  type: z.string().trim().max(200).optional(),
+  cursor: z.string().max(300).optional(),
+  count: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type EventListQuery = z.infer<typeof eventListQuerySchema>;
+export const redeliveredSchema = z.object({ redelivered: z.number().int() });
+export const testSentSchema = z.object({ delivery: z.object({ id: z.string(), eventId: z.string() }) }).meta({ id: "TestSent" });

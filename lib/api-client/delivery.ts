@@ -1,0 +1,28 @@
+import { z } from "zod";
+import {
+  deliveryPageSchema, deliveryWithAttemptsSchema, eventPageSchema, eventSchema, publishedEventSchema, redeliveredSchema, testSentSchema,
+  type DeliveryListQuery, type EventListQuery, type PublishEventInput,
+} from "@/lib/schemas/delivery";
+import { webhookSchema } from "@/lib/schemas/webhooks";
+import type { Requester } from "./http";
+
+export const eventsClient = (request: Requester) => ({
+  publish: (input: PublishEventInput) => request("POST", "/events", { body: input, schema: publishedEventSchema }),
+  list: (query: Partial<EventListQuery> = {}) => request("GET", "/events", { query, schema: eventPageSchema }),
+  get: (id: string) => request("GET", `/events/${encodeURIComponent(id)}`, { schema: eventSchema }),
+});
+
+export const deliveriesClient = (request: Requester) => ({
+  list: (webhookId: string, query: Partial<DeliveryListQuery> = {}) => request("GET", `/webhooks/${webhookId}/deliveries`, { query, schema: deliveryPageSchema }),
+  get: (id: string) => request("GET", `/deliveries/${id}`, { schema: deliveryWithAttemptsSchema }),
+  redeliver: (id: string) => request("POST", `/deliveries/${id}/redeliver`, { schema: redeliveredSchema }),
+  sendTest: (webhookId: string, eventType: string) => request("POST", `/webhooks/${webhookId}/test`, { body: { eventType }, schema: testSentSchema }),
+  unsuspend: (webhookId: string, body: { redeliverDiverted: boolean }) =>
+    request("POST", `/webhooks/${webhookId}/unsuspend`, { body, schema: z.object({ webhook: webhookSchema, redelivered: z.number().int() }) }),
+});
+
+export const divertedClient = (request: Requester) => ({
+  list: (query: Partial<Omit<DeliveryListQuery, "status">> = {}) => request("GET", "/diverted-events", { query, schema: deliveryPageSchema }),
+  redeliver: (body: { ids?: string[]; webhookId?: string }) => request("POST", "/diverted-events/redeliver", { body, schema: redeliveredSchema }),
+  remove: (id: string) => request("DELETE", `/diverted-events/${id}`),
+});

@@ -1,0 +1,34 @@
+import "server-only";
+import type { deliveries } from "@/lib/db/schema";
+import type { Delivery } from "@/lib/schemas/delivery";
+
+export type DeliveryRow = typeof deliveries.$inferSelect;
+
+export function toDeliveryView(row: DeliveryRow, eventType: string, webhookName: string): Delivery {
+  return {
+    id: row.id,
+    eventId: row.eventId,
+    eventType,
+    webhookId: row.webhookId,
+    webhookName,
+    webhookVersion: row.webhookVersion,
+    status: row.status,
+    attempts: row.attempts,
+    nextAttemptAt: row.status === "pending" || row.status === "failed" ? row.nextAttemptAt.toISOString() : null,
+    lastStatusCode: row.lastStatusCode,
+    lastErrorClass: row.lastErrorClass,
+    divertedReason: row.divertedReason,
+    isTest: row.isTest,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** Keyset cursor over (created_at, id), newest first. */
+export const encodeCursor = (row: { createdAt: Date; id: string }) => Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString("base64url");
+export function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | null {
+  if (!cursor) return null;
+  const [at, id] = Buffer.from(cursor, "base64url").toString().split("|");
+  const createdAt = new Date(at);
+  return id && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : null;
+}
