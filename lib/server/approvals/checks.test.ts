@@ -24,7 +24,8 @@ afterAll(async () => {
   await oauth?.close();
 });
 
-const byName = (checks: { items: { name: string }[] }) => Object.fromEntries(checks.items.map((i) => [i.name, i])) as Record<string, { status: string; detail: string }>;
+type Check = { name: string; status: string; detail: string };
+const byName = (checks: { items: Check[] }): Record<string, Check> => Object.fromEntries(checks.items.map((i) => [i.name, i]));
 
 describe("pre-approval checks", () => {
   it("passes the URL rules and a signed, authenticated ping; the results are attached and secret-free", async () => {
