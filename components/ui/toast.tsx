@@ -1,10 +1,10 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { CircleCheck, Info, X } from "lucide-react";
+import { CircleAlert, CircleCheck, Info, X } from "lucide-react";
 import { cn } from "@/lib/utils/cn";
 
-type ToastItem = { id: number; message: string; variant: "success" | "info" };
+type ToastItem = { id: number; message: string; variant: "success" | "info" | "error" };
 
 // A module-level queue survives client navigations, so a page can toast and then router.push().
 let items: ToastItem[] = [];
@@ -36,14 +36,14 @@ export function Toaster() {
   return (
     <div role="status" aria-live="polite" className="pointer-events-none fixed right-4 bottom-4 left-4 z-50 grid justify-items-end gap-2 sm:left-auto">
       {list.map((t) => {
-        const Icon = t.variant === "success" ? CircleCheck : Info;
+        const Icon = { success: CircleCheck, info: Info, error: CircleAlert }[t.variant];
         return (
           <div
             key={t.id}
             data-slot="toast"
             className="pointer-events-auto flex w-full max-w-sm animate-pop-in items-start gap-3 rounded-lg border bg-card p-3 text-sm text-card-foreground shadow-lg"
           >
-            <Icon aria-hidden="true" className={cn("mt-0.5 size-4 shrink-0", t.variant === "success" ? "text-success" : "text-info")} />
+            <Icon aria-hidden="true" className={cn("mt-0.5 size-4 shrink-0", { success: "text-success", info: "text-info", error: "text-destructive" }[t.variant])} />
             <p className="min-w-0 flex-1 [overflow-wrap:anywhere]">{t.message}</p>
             <button
               type="button"

@@ -47,6 +47,9 @@ export function WebhooksTable({ webhooks, canTest, canDelete }: Props) {
             <TD className="hidden whitespace-nowrap text-muted-foreground lg:table-cell"><When iso={w.updatedAt} /></TD>
             <TD>
               <WebhookStatusBadges status={w.status} pendingChange={Boolean(w.pendingChangeRequestId)} />
+              {(w.status === "suspended" || w.status === "disabled") && w.statusReason && (
+                <span className="mt-1 block max-w-[14rem] truncate text-xs text-muted-foreground" title={w.statusReason}>{w.statusReason}</span>
+              )}
             </TD>
             <TD className="w-0 text-right">
               <WebhookRowActions id={w.id} name={w.name} canTest={canTest} canDelete={canDelete} />

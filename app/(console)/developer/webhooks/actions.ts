@@ -5,6 +5,7 @@ import { z } from "zod";
 import { action } from "@/lib/actions/action";
 import { idParam } from "@/lib/schemas/common";
 import { createWebhookSchema, updateWebhookSchema } from "@/lib/schemas/webhooks";
+import { sendTestSchema, unsuspendSchema } from "@/lib/schemas/delivery";
 
 const LIST = "/developer/webhooks";
 const byId = z.object({ id: idParam });
@@ -32,4 +33,15 @@ export const rotateSecretAction = action(byId, async ({ id }, { api }) => {
   const rotated = await api.webhooks.rotateSecret(id);
   revalidatePath(`${LIST}/${id}`);
   return rotated;
+});
+
+export const sendTestEventAction = action(sendTestSchema.extend({ id: idParam }), async ({ id, eventType }, { api }) => api.deliveries.sendTest(id, eventType));
+
+export const redeliverAction = action(byId, async ({ id }, { api }) => api.deliveries.redeliver(id));
+
+export const unsuspendWebhookAction = action(unsuspendSchema.extend({ id: idParam }), async ({ id, redeliverDiverted }, { api }) => {
+  const result = await api.deliveries.unsuspend(id, { redeliverDiverted });
+  revalidatePath(LIST);
+  revalidatePath(`${LIST}/${id}`);
+  return result;
 });

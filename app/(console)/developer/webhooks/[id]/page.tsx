@@ -13,16 +13,32 @@ import { StatusNotice } from "@/components/webhooks/status-notice";
 import { VersionHistory } from "@/components/webhooks/version-history";
 import { RotateSecretButton } from "@/components/webhooks/rotate-secret-button";
 import { DeleteWebhookButton } from "@/components/webhooks/delete-webhook-button";
+import { UnsuspendButton } from "@/components/webhooks/unsuspend-button";
+import { TestEventPanel } from "@/components/deliveries/test-event-panel";
+import { DeliveryLog } from "@/components/deliveries/delivery-log";
+import { listEventTypes } from "@/lib/server/event-types/list-event-types";
+import { countDiverted } from "@/lib/server/deliveries/count-diverted";
 
 export async function generateMetadata() {
   return { title: "Webhook" };
 }
 
-export default async function WebhookPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function WebhookPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
+  const [{ id }, { test }] = await Promise.all([params, searchParams]);
   const actor = await requireActor("webhooks.read");
   const { webhook, versions } = await loadWebhook({ actor, id, withVersions: true });
   const canWrite = can(actor, "webhooks.write");
+  const canTest = can(actor, "webhooks.test") && webhook.status !== "pending";
+  const catalog = canTest ? await listEventTypes({ actor }) : [];
+  const suspended = webhook.status === "suspended";
+  const divertedSince = suspended && canWrite ? await countDiverted(actor, { webhookId: webhook.id, since: webhook.suspendedAt ? new Date(webhook.suspendedAt) : null }) : 0;
+  const subscribed = new Set(webhook.eventTypes);
+  const testTypes = [...catalog]
+    .filter((t) => !t.deprecated || subscribed.has(t.name))
+    .sort((a, b) => Number(subscribed.has(b.name)) - Number(subscribed.has(a.name)))
+    .map((t) => ({ name: t.name, examplePayload: t.examplePayload, subscribed: subscribed.has(t.name) }));
 
   return (
     <div className="grid grid-cols-1 gap-6">
@@ -35,6 +51,7 @@ export default async function WebhookPage({ params }: { params: Promise<{ id: st
         actions={
           canWrite && (
             <>
+              {suspended && <UnsuspendButton id={webhook.id} name={webhook.name} divertedSince={divertedSince} />}
               <Link href={`/developer/webhooks/${webhook.id}/edit`} className={buttonVariants()}><Pencil aria-hidden="true" /> Edit</Link>
               <RotateSecretButton id={webhook.id} name={webhook.name} />
               <DeleteWebhookButton id={webhook.id} name={webhook.name} redirectTo="/developer/webhooks" size="md" />
@@ -49,7 +66,10 @@ export default async function WebhookPage({ params }: { params: Promise<{ id: st
         <WebhookSettings webhook={webhook} />
       </section>
 
-      {/* ── Deliveries: the delivery log and the Send Test Event panel (opened by ?test=1) go here. ── */}
+      {canTest && <TestEventPanel org={actor.orgSlug} webhookId={webhook.id} eventTypes={testTypes} autoFocus={test === "1"} />}
+      {webhook.status !== "pending" && (
+        <DeliveryLog org={actor.orgSlug} webhookId={webhook.id} eventTypes={[...new Set([...webhook.eventTypes, ...testTypes.map((t) => t.name)])]} canRedeliver={can(actor, "deliveries.redeliver")} />
+      )}
 
       <Card>
         <CardHeader>
