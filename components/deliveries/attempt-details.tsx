@@ -23,7 +23,7 @@ export function AttemptDetails({ attempt, showHeaders = true }: { attempt: Attem
       <CodeBlock caption="Response body (first 4 KiB)" value={attempt.responseBody || "(empty)"} wrap className="[&_pre]:max-h-48" />
       {showHeaders && Object.keys(attempt.requestHeaders).length > 0 && (
         <CodeBlock
-          caption="Request headers sent (credentials redacted)"
+          caption="Request headers (credentials redacted)"
           value={Object.entries(attempt.requestHeaders).map(([k, v]) => `${k}: ${v}`).join("\n")}
           wrap
           className="[&_pre]:max-h-56"

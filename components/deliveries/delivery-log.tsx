@@ -35,7 +35,7 @@ export function DeliveryLog({ org, webhookId, eventTypes, canRedeliver }: Props)
 
   return (
     <Card aria-labelledby={`${id}-title`}>
-      <CardHeader className="flex flex-wrap items-start justify-between gap-3">
+      <CardHeader className="flex-wrap items-start justify-between gap-3 sm:flex-row">
         <div className="grid gap-1">
           <CardTitle id={`${id}-title`}>Delivery log</CardTitle>
           <CardDescription>Every event sent to this webhook, newest first, with each attempt. The log updates by itself while deliveries are in flight.</CardDescription>

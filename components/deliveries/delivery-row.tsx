@@ -53,7 +53,7 @@ export function DeliveryRow({ org, delivery: d, canRedeliver }: { org: string; d
           </Button>
         </span>
       </div>
-      <div className="font-mono text-xs text-muted-foreground [overflow-wrap:anywhere]">event {d.eventId} · webhook-id {d.id}</div>
+      <div className="font-mono text-xs text-muted-foreground [overflow-wrap:anywhere]">event {d.eventId} · delivery {d.id}</div>
       {open && <div id={panelId}><AttemptTimeline org={org} deliveryId={d.id} /></div>}
     </li>
   );

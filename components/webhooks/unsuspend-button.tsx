@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { useQueryClient } from "@tanstack/react-query";
 import { PlayCircle } from "lucide-react";
 import { unsuspendWebhookAction } from "@/app/(console)/developer/webhooks/actions";
 import { Button } from "@/components/ui/button";
@@ -18,6 +19,7 @@ export function UnsuspendButton({ id, name, divertedSince }: { id: string; name:
   const [redeliver, setRedeliver] = useState(divertedSince > 0);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const queryClient = useQueryClient();
 
   const unsuspend = () =>
     startTransition(async () => {
@@ -25,6 +27,7 @@ export function UnsuspendButton({ id, name, divertedSince }: { id: string; name:
       const result = await unsuspendWebhookAction({ id, redeliverDiverted: redeliver });
       if (!result.ok) return setError(result.error);
       setOpen(false);
+      await queryClient.invalidateQueries({ queryKey: ["deliveries"] }); // the delivery log goes live again
       const n = result.data.redelivered;
       toast(n > 0 ? `Unsuspended. ${n} diverted event${n === 1 ? " is" : "s are"} being redelivered.` : "Unsuspended. New events are delivered again.");
     });

@@ -70,7 +70,7 @@ async function applyWebhookEffects(tx: Tx, outcomes: Outcome[], updates: Deliver
       .set({
         consecutiveFailures: failures,
         ...(gone && w.status !== "disabled" ? { enabled: false, status: "disabled" as const, statusReason: "Disabled automatically: the receiver answered 410 Gone.", updatedAt: new Date(now) } : {}),
-        ...(suspend ? { status: "suspended" as const, suspendedAt: new Date(now), statusReason: `Suspended automatically after ${failures} consecutive failed attempts.`, updatedAt: new Date(now) } : {}),
+        ...(suspend ? { status: "suspended" as const, suspendedAt: new Date(now), statusReason: `Suspended automatically after ${failures} consecutive failed attempt${failures === 1 ? "" : "s"}.`, updatedAt: new Date(now) } : {}),
       })
       .where(and(eq(webhooks.id, w.id)));
   }
