@@ -120,7 +120,7 @@ test.describe("delivery as seen in the console", () => {
     await expect(page.getByText(/Unsuspended\. 1 diverted event is being redelivered/)).toBeVisible();
     await expect(page.getByText("Active", { exact: true }).first()).toBeVisible();
     const log = page.getByRole("region", { name: "Delivery log" });
-    await expect(log.getByText("Succeeded")).toBeVisible({ timeout: 15_000 });
+    await expect(log.getByRole("listitem").getByText("Succeeded")).toBeVisible({ timeout: 15_000 });
     const got = receiver.received("/down");
     expect(got.length).toBe(2);
     expect(got[1].headers["webhook-id"]).toBe(got[0].headers["webhook-id"]);
