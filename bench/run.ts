@@ -1,7 +1,12 @@
 // npm run bench — runs every section in bench/ (each file exports `bench*` functions that print their figures).
 // `npm run bench -- delivery` runs only the sections whose file name contains "delivery".
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+
+// Throwaway secrets for the benchmark's own databases (PostgreSQL mode requires them to be set).
+process.env.AUTH_SECRET ??= crypto.randomBytes(32).toString("base64");
+process.env.ENCRYPTION_KEY ??= crypto.randomBytes(32).toString("base64");
 
 const only = process.argv[2];
 const dir = import.meta.dirname;

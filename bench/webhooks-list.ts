@@ -51,7 +51,7 @@ export async function benchWebhooksList() {
     const saved = process.env.DATABASE_URL;
     if (mode === "pglite") delete process.env.DATABASE_URL;
     const handle = await openTestDatabase();
-    process.env.DATABASE_URL = saved;
+    if (saved !== undefined) process.env.DATABASE_URL = saved; // assigning undefined would store "undefined"
     g.__wcDb = Promise.resolve(handle);
     const started = performance.now();
     await seedListBench(handle.db);
