@@ -61,7 +61,9 @@ export function DivertedTable({ items, canManage, webhook }: Props) {
                 <Link href={`/developer/webhooks/${d.webhookId}`} title={d.webhookName} className="block truncate font-medium underline-offset-4 hover:underline">
                   {d.webhookName}
                 </Link>
-                <span className="mt-0.5 block truncate text-xs text-muted-foreground md:hidden">{d.eventType}</span>
+                <Link href={eventHref(d.eventId)} title={d.eventId} className="mt-0.5 block truncate text-xs text-muted-foreground underline-offset-4 hover:underline md:hidden">
+                  {d.eventType}
+                </Link>
               </TD>
               <TD className="hidden max-w-[16rem] md:table-cell">
                 <span className="block truncate" title={d.eventType}>{d.eventType}</span>

@@ -42,10 +42,12 @@ export function DivertedToolbar({ selected, webhook, onDone }: Props) {
           <RotateCcw aria-hidden="true" /> Redeliver selected
         </Button>
         <DeleteDivertedDialog ids={selected} disabled={selected.length === 0 || pending} onDone={onDone} />
-        {webhook && (
+        {webhook ? (
           <Button size="sm" variant="secondary" className="sm:ml-auto" disabled={pending} pending={busy === "all"} onClick={() => redeliver("all")}>
             <RotateCcw aria-hidden="true" /> Redeliver all for this webhook
           </Button>
+        ) : (
+          <span className="text-sm text-muted-foreground sm:ml-auto">Filter by a webhook to redeliver all of its diverted events at once.</span>
         )}
       </div>
       {error && <Callout variant="error" role="alert">{error}</Callout>}

@@ -14,15 +14,15 @@ export function EventDeliveriesTable({ deliveries }: { deliveries: Delivery[] })
         <TR>
           <TH>Webhook</TH>
           <TH>Status</TH>
-          <TH className="text-right">Attempts</TH>
-          <TH>Last response</TH>
+          <TH className="hidden text-right sm:table-cell">Attempts</TH>
+          <TH className="hidden sm:table-cell">Last response</TH>
           <TH className="hidden md:table-cell">Updated (UTC)</TH>
         </TR>
       </THead>
       <TBody>
         {deliveries.map((d) => (
           <TR key={d.id}>
-            <TD className="max-w-[10rem] sm:max-w-[16rem]">
+            <TD className="max-w-[9rem] sm:max-w-[16rem]">
               <Link href={`/developer/webhooks/${d.webhookId}`} title={d.webhookName} className="block truncate font-medium underline-offset-4 hover:underline">
                 {d.webhookName}
               </Link>
@@ -32,9 +32,13 @@ export function EventDeliveriesTable({ deliveries }: { deliveries: Delivery[] })
                 <DeliveryStatusBadge status={d.status} />
                 {d.divertedReason && <DivertedReasonBadge reason={d.divertedReason} />}
               </span>
+              <span className="mt-1 block text-xs text-muted-foreground sm:hidden">
+                {d.attempts} attempt{d.attempts === 1 ? "" : "s"}
+                {d.lastStatusCode !== null || d.lastErrorClass ? <> · <LastError statusCode={d.lastStatusCode} errorClass={d.lastErrorClass} /></> : null}
+              </span>
             </TD>
-            <TD className="text-right tabular-nums">{d.attempts}</TD>
-            <TD className="whitespace-nowrap"><LastError statusCode={d.lastStatusCode} errorClass={d.lastErrorClass} /></TD>
+            <TD className="hidden text-right tabular-nums sm:table-cell">{d.attempts}</TD>
+            <TD className="hidden whitespace-nowrap sm:table-cell"><LastError statusCode={d.lastStatusCode} errorClass={d.lastErrorClass} /></TD>
             <TD className="hidden whitespace-nowrap text-muted-foreground md:table-cell"><UtcTime iso={d.updatedAt} /></TD>
           </TR>
         ))}

@@ -49,7 +49,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
             icon={Radio}
             title="No events published yet"
             description="Events appear here as soon as your systems publish them, with how each delivery went."
-            action={<PublishHint origin={await requestOrigin()} org={actor.orgSlug} eventType={eventTypes[0]?.name ?? "order.created"} />}
+            action={<PublishHint origin={await requestOrigin()} org={actor.orgSlug} eventType={eventTypes.find((t) => t.name === "order.created")?.name ?? eventTypes[0]?.name ?? "order.created"} />}
           />
         )
       ) : (
