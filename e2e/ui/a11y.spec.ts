@@ -15,6 +15,7 @@ test("the sign-in page has no serious accessibility violations", async ({ page }
 });
 
 test("every console page has no serious accessibility violations", async ({ page }) => {
+  test.slow(); // axe on every page of the navigation, Events and Diverted events included
   await signIn(page, "admin");
   for (const link of NAV.flatMap((s) => s.links)) {
     const response = await page.goto(link.href);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import {
   deliveryPageSchema, deliveryWithAttemptsSchema, eventPageSchema, eventSchema, publishedEventSchema, redeliveredSchema, testSentSchema,
-  type DeliveryListQuery, type EventListQuery, type PublishEventInput,
+  type DeliveryListQuery, type EventDeliveriesQuery, type EventListQuery, type PublishEventInput,
 } from "@/lib/schemas/delivery";
 import { webhookSchema } from "@/lib/schemas/webhooks";
 import type { Requester } from "./http";
@@ -10,6 +10,8 @@ export const eventsClient = (request: Requester) => ({
   publish: (input: PublishEventInput) => request("POST", "/events", { body: input, schema: publishedEventSchema }),
   list: (query: Partial<EventListQuery> = {}) => request("GET", "/events", { query, schema: eventPageSchema }),
   get: (id: string) => request("GET", `/events/${encodeURIComponent(id)}`, { schema: eventSchema }),
+  deliveries: (id: string, query: Partial<EventDeliveriesQuery> = {}) =>
+    request("GET", `/events/${encodeURIComponent(id)}/deliveries`, { query, schema: deliveryPageSchema }),
 });
 
 export const deliveriesClient = (request: Requester) => ({

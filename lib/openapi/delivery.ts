@@ -1,6 +1,6 @@
 import { z } from "zod";
 import {
-  deliveryListQuerySchema, deliveryPageSchema, deliveryWithAttemptsSchema, eventListQuerySchema, eventPageSchema, eventSchema, publishEventSchema,
+  deliveryListQuerySchema, deliveryPageSchema, eventDeliveriesQuerySchema, deliveryWithAttemptsSchema, eventListQuerySchema, eventPageSchema, eventSchema, publishEventSchema,
   publishedEventSchema, redeliverDivertedSchema, redeliveredSchema, sendTestSchema, testSentSchema, unsuspendSchema,
 } from "@/lib/schemas/delivery";
 import { webhookSchema } from "@/lib/schemas/webhooks";
@@ -10,6 +10,7 @@ export const deliveryOperations: Operation[] = [
   { method: "post", path: "/events", summary: "Publish an event (an id makes it idempotent)", tag: "Events", permission: "events.publish", body: publishEventSchema, responses: { 202: { description: "Accepted", schema: publishedEventSchema } } },
   { method: "get", path: "/events", summary: "Published events with delivery counts", tag: "Events", permission: "events.read", query: eventListQuerySchema, responses: { 200: { description: "Events", schema: eventPageSchema } } },
   { method: "get", path: "/events/{id}", summary: "The full event (Get Event)", tag: "Events", permission: "events.read", responses: { 200: { description: "Event", schema: eventSchema } } },
+  { method: "get", path: "/events/{id}/deliveries", summary: "Where an event went: its deliveries", tag: "Events", permission: "deliveries.read", query: eventDeliveriesQuerySchema, responses: { 200: { description: "Deliveries", schema: deliveryPageSchema } } },
   { method: "post", path: "/webhooks/{id}/test", summary: "Send a test event to this webhook", tag: "Deliveries", permission: "webhooks.test", body: sendTestSchema, responses: { 202: { description: "Queued", schema: testSentSchema } } },
   { method: "post", path: "/webhooks/{id}/unsuspend", summary: "Resume a suspended webhook", tag: "Webhooks", permission: "webhooks.write", body: unsuspendSchema, responses: { 200: { description: "Resumed", schema: z.object({ webhook: webhookSchema, redelivered: z.number() }) } } },
   { method: "get", path: "/webhooks/{id}/deliveries", summary: "Delivery log, newest first", tag: "Deliveries", permission: "deliveries.read", query: deliveryListQuerySchema, responses: { 200: { description: "Deliveries", schema: deliveryPageSchema } } },

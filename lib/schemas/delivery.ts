@@ -46,6 +46,7 @@ export const deliverySchema = z
     lastStatusCode: z.number().int().nullable(),
     lastErrorClass: z.string().nullable(),
     divertedReason: z.string().nullable(),
+    divertedAt: isoDate.nullable(),
     isTest: z.boolean(),
     createdAt: isoDate,
     updatedAt: isoDate,
@@ -59,11 +60,14 @@ export const deliveryListQuerySchema = z.object({
   status: deliveryStatusSchema.optional(),
   eventType: z.string().trim().max(200).optional(),
   webhookId: z.string().uuid().optional(),
+  eventId: z.string().trim().max(200).optional(),
   /** Opaque: the `nextCursor` of the previous page. */
   cursor: z.string().max(200).optional(),
   count: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type DeliveryListQuery = z.infer<typeof deliveryListQuerySchema>;
+export const eventDeliveriesQuerySchema = deliveryListQuerySchema.pick({ status: true, cursor: true, count: true });
+export type EventDeliveriesQuery = z.infer<typeof eventDeliveriesQuerySchema>;
 export const deliveryPageSchema = z.object({ items: z.array(deliverySchema), nextCursor: z.string().nullable() });
 
 export const sendTestSchema = z.object({ eventType: z.string().trim().min(1, "Choose an event type.") }).strict().meta({ id: "SendTestEvent" });

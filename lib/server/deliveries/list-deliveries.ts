@@ -12,6 +12,7 @@ export async function listDeliveries({ actor, query }: { actor: Actor; query: De
   const db = await getDb();
   const where: SQL[] = [eq(deliveries.orgId, actor.orgId)];
   if (query.webhookId) where.push(eq(deliveries.webhookId, query.webhookId));
+  if (query.eventId) where.push(eq(deliveries.eventId, query.eventId));
   if (query.status) where.push(eq(deliveries.status, query.status));
   if (query.eventType) where.push(eq(events.type, query.eventType));
   const after = decodeCursor(query.cursor);

@@ -18,6 +18,7 @@ export function toDeliveryView(row: DeliveryRow, eventType: string, webhookName:
     lastStatusCode: row.lastStatusCode,
     lastErrorClass: row.lastErrorClass,
     divertedReason: row.divertedReason,
+    divertedAt: row.divertedAt?.toISOString() ?? null,
     isTest: row.isTest,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -1,0 +1,56 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { RotateCcw } from "lucide-react";
+import { redeliverDivertedAction } from "@/app/(console)/developer/diverted-events/actions";
+import { Button } from "@/components/ui/button";
+import { Callout } from "@/components/ui/alert";
+import { toast } from "@/components/ui/toast";
+import { DeleteDivertedDialog } from "./delete-diverted-dialog";
+
+type Props = {
+  selected: string[];
+  /** The webhook the list is filtered by: offers "Redeliver all" for it. */
+  webhook: { id: string; name: string } | null;
+  onDone: () => void;
+};
+
+const requeued = (n: number) => (n === 0 ? "Nothing was requeued: those deliveries are no longer diverted." : `Requeued ${n} deliver${n === 1 ? "y" : "ies"} for redelivery.`);
+
+/** Redeliver or delete what is selected; redeliver everything of the filtered webhook. */
+export function DivertedToolbar({ selected, webhook, onDone }: Props) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const [busy, setBusy] = useState<"selected" | "all" | null>(null);
+
+  const redeliver = (which: "selected" | "all") =>
+    startTransition(async () => {
+      setError(null);
+      setBusy(which);
+      const result = await redeliverDivertedAction(which === "all" && webhook ? { webhookId: webhook.id } : { ids: selected });
+      setBusy(null);
+      if (!result.ok) return setError(result.error);
+      onDone();
+      toast(requeued(result.data.redelivered));
+    });
+
+  return (
+    <div className="grid gap-2">
+      <div role="toolbar" aria-label="Diverted event actions" className="flex flex-wrap items-center gap-2">
+        <span className="mr-1 text-sm text-muted-foreground" aria-live="polite">{selected.length} selected</span>
+        <Button size="sm" disabled={selected.length === 0 || pending} pending={busy === "selected"} onClick={() => redeliver("selected")}>
+          <RotateCcw aria-hidden="true" /> Redeliver selected
+        </Button>
+        <DeleteDivertedDialog ids={selected} disabled={selected.length === 0 || pending} onDone={onDone} />
+        {webhook ? (
+          <Button size="sm" variant="secondary" className="sm:ml-auto" disabled={pending} pending={busy === "all"} onClick={() => redeliver("all")}>
+            <RotateCcw aria-hidden="true" /> Redeliver all for this webhook
+          </Button>
+        ) : (
+          <span className="text-sm text-muted-foreground sm:ml-auto">Filter by a webhook to redeliver all of its diverted events at once.</span>
+        )}
+      </div>
+      {error && <Callout variant="error" role="alert">{error}</Callout>}
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export const eventHref = (id: string) => `/developer/events/${encodeURIComponent(id)}`;
