@@ -1,8 +1,6 @@
 import type { ChangeRequest } from "@/lib/schemas/approvals";
 import { Callout, type CalloutVariant } from "@/components/ui/alert";
 
-export const STALE_TITLE = "The webhook changed since this request was made; the request is now stale";
-
 const APPLIED = { create: "The webhook was created and is receiving events.", update: "The change was applied as a new version.", delete: "The webhook was deleted." } as const;
 
 /** What a decided request's outcome means, in one sentence, with the reviewer's reason. */
@@ -16,7 +14,7 @@ export function decisionText(r: Pick<ChangeRequest, "status" | "action" | "revie
     case "cancelled":
       return { variant: "info", title: "Cancelled by the requester", body: "Nothing was changed." };
     case "stale":
-      return { variant: "warning", title: STALE_TITLE, body: "Nothing was changed. Submit the change again against the current version." };
+      return { variant: "warning", title: "Stale: nothing was changed", body: "The webhook changed after this request was made. Submit the change again against the current version." };
     case "expired":
       return { variant: "info", title: "Expired", body: "Nobody decided this request in time, so nothing was changed." };
     default:

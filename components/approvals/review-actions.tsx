@@ -11,7 +11,8 @@ import {
   AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogHeader, AlertDialogTitle, AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { RejectDialog } from "./reject-dialog";
-import { STALE_TITLE } from "./decision-callout";
+
+const STALE_TITLE = "The webhook changed since this request was made; the request is now stale";
 
 type Props = {
   id: string;
@@ -21,6 +22,8 @@ type Props = {
   /** The viewer made this request (they may cancel it, never approve it). */
   isRequester: boolean;
   canCancel: boolean;
+  /** Still undecided. Once decided (here or elsewhere) only a refusal from the last attempt stays on screen. */
+  pending: boolean;
 };
 
 type Failure = Extract<ActionResult<unknown>, { ok: false }>;
@@ -35,7 +38,7 @@ function describe(f: Failure): { title: string; detail?: string } {
 }
 
 /** Approve / Reject for reviewers, Cancel request for the requester; refusals from the API shown above the buttons. */
-export function ReviewActions({ id, webhookName, canReview, isRequester, canCancel }: Props) {
+export function ReviewActions({ id, webhookName, canReview, isRequester, canCancel, pending }: Props) {
   const [problem, setProblem] = useState<{ title: string; detail?: string } | null>(null);
   const [approving, startApprove] = useTransition();
   const [cancelling, startCancel] = useTransition();
@@ -58,6 +61,9 @@ export function ReviewActions({ id, webhookName, canReview, isRequester, canCanc
       toast("Request cancelled. Nothing was changed.", "info");
     });
 
+  if (!pending) {
+    return problem && <Callout variant="error" role="alert" title={problem.title}>{problem.detail}</Callout>;
+  }
   if (!canReview && !canCancel) return null;
   return (
     <div className="grid gap-3" data-testid="review-actions">

@@ -50,6 +50,8 @@ test.beforeAll(async ({ browser }) => {
   await cleanup();
 });
 
+test.beforeEach(async () => cleanup()); // each story starts with approvals off and none of our webhooks
+
 test.afterAll(async () => {
   await cleanup(); // approvals off again: other specs on this server expect changes to apply at once
   await receiver.close();
@@ -94,7 +96,7 @@ test("creation: settings page turns approvals on, Submit for Approval, one-time 
   // The demo admin is no approver: no review buttons, only Cancel.
   await expect(admin.getByText("You submitted this request; another approver must review it.")).toBeVisible();
   await expect(admin.getByRole("button", { name: "Cancel request" })).toBeVisible();
-  await expect(admin.getByRole("button", { name: "Approve" })).toHaveCount(0);
+  await expect(admin.getByRole("button", { name: "Approve", exact: true })).toHaveCount(0);
   expect(await admin.content()).not.toContain(signing);
 
   await admin.goto("/developer/webhooks");
@@ -104,7 +106,7 @@ test("creation: settings page turns approvals on, Submit for Approval, one-time 
   // The approver: inbox → request → diff → checks → approve.
   await openFromInbox(approver, name);
   expect(approver.url()).toBe(requestUrl);
-  const diff = approver.getByRole("table", { name: "Proposed change" });
+  const diff = approver.getByRole("region", { name: "Proposed change" });
   await expect(diff).toContainText(`${receiver.url}/hook`);
   await expect(diff).toContainText("Signing secret");
   expect(await approver.content()).not.toContain(signing);
@@ -112,9 +114,9 @@ test("creation: settings page turns approvals on, Submit for Approval, one-time 
   await expect(approver.getByTestId("check-url")).toContainText("Passed");
   await expect(approver.getByTestId("check-ping")).toContainText("Passed");
   await expect(approver.getByTestId("check-oauth_token")).toContainText("Skipped");
-  await approver.getByRole("button", { name: "Approve" }).click();
+  await approver.getByRole("button", { name: "Approve", exact: true }).click();
   await expect(approver.getByTestId("decision")).toContainText(`Approved by ${USERS.approver}`);
-  await expect(approver.getByRole("button", { name: "Approve" })).toHaveCount(0);
+  await expect(approver.getByRole("button", { name: "Approve", exact: true })).toHaveCount(0);
 
   // The requester: a notice on the next page load (once), and the webhook is Active.
   await admin.goto("/developer/webhooks");
@@ -146,7 +148,7 @@ test("update: Change pending links to the request; approved → the new value is
   await expect(urlRow).toContainText(`${receiver.url}/hook`);
   await expect(urlRow).toContainText(`${receiver.url}/moved`);
   await expect(urlRow).toContainText("Changed");
-  await approver.getByRole("button", { name: "Approve" }).click();
+  await approver.getByRole("button", { name: "Approve", exact: true }).click();
   await expect(approver.getByTestId("decision")).toContainText("Approved");
 
   const live = (await (await sessionApi(admin).get(`/webhooks/${created.id}`)).json()) as { url: string; version: number; pendingChangeRequestId: string | null };
@@ -169,7 +171,7 @@ test("delete: Submit for Approval in the dialog; approved → the webhook is gon
 
   await openFromInbox(approver, created.name);
   await expect(approver.getByRole("heading", { level: 2, name: "What would be deleted" })).toBeVisible();
-  await approver.getByRole("button", { name: "Approve" }).click();
+  await approver.getByRole("button", { name: "Approve", exact: true }).click();
   await expect(approver.getByTestId("decision")).toContainText("The webhook was deleted.");
   expect((await sessionApi(admin).get(`/webhooks/${created.id}`)).status()).toBe(404);
 });
@@ -182,7 +184,7 @@ test("reject needs a reason, and the requester reads it", async () => {
   const { changeRequest } = (await submitted.json()) as { changeRequest: { id: string } };
 
   await approver.goto(`/admin/approvals/${changeRequest.id}`);
-  await approver.getByRole("button", { name: "Reject" }).click();
+  await approver.getByRole("button", { name: "Reject", exact: true }).click();
   const dialog = approver.getByRole("dialog", { name: "Reject this request?" });
   await dialog.getByRole("button", { name: "Reject request" }).click();
   const reason = dialog.getByRole("textbox", { name: "Reason" });
@@ -207,13 +209,13 @@ test("a webhook changed after the request: approving says the request is stale",
   const submitted = await sessionApi(admin).patch(`/webhooks/${created.id}`, { rateLimit: 20 });
   const { changeRequest } = (await submitted.json()) as { changeRequest: { id: string } };
   await approver.goto(`/admin/approvals/${changeRequest.id}`);
-  await expect(approver.getByRole("button", { name: "Approve" })).toBeEnabled();
+  await expect(approver.getByRole("button", { name: "Approve", exact: true })).toBeEnabled();
   // Approvals off for a moment: a direct change moves the webhook on under the open request.
   await setApprovals({ update: false });
   expect((await sessionApi(admin).patch(`/webhooks/${created.id}`, { rateLimit: 30 })).status()).toBe(200);
-  await approver.getByRole("button", { name: "Approve" }).click();
+  await approver.getByRole("button", { name: "Approve", exact: true }).click();
   await expect(approver.getByRole("alert").filter({ hasText: "The webhook changed since this request was made; the request is now stale" })).toBeVisible();
-  await expect(approver.getByTestId("decision")).toContainText("now stale");
+  await expect(approver.getByTestId("decision")).toContainText("Stale: nothing was changed");
 });
 
 test("someone who is both admin and approver cannot approve their own request, and can cancel it", async () => {
@@ -228,9 +230,9 @@ test("someone who is both admin and approver cannot approve their own request, a
     const { changeRequest } = (await submitted.json()) as { changeRequest: { id: string } };
 
     await approver.goto(`/admin/approvals/${changeRequest.id}`);
-    await expect(approver.getByRole("button", { name: "Approve" })).toBeDisabled();
+    await expect(approver.getByRole("button", { name: "Approve", exact: true })).toBeDisabled();
     await expect(approver.getByText("You submitted this request; another approver must review it.")).toBeVisible();
-    await expect(approver.getByRole("button", { name: "Reject" })).toHaveCount(0);
+    await expect(approver.getByRole("button", { name: "Reject", exact: true })).toHaveCount(0);
     expect((await sessionApi(approver).post(`/change-requests/${changeRequest.id}/approve`)).status()).toBe(403);
     await approver.getByRole("button", { name: "Cancel request" }).click();
     await approver.getByRole("alertdialog", { name: "Cancel this request?" }).getByRole("button", { name: "Cancel request" }).click();

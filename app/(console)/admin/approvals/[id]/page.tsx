@@ -34,8 +34,8 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
   const now = Date.now();
   const pending = request.status === "pending";
   const isRequester = request.requester.id === actor.id;
-  const canReview = pending && can(actor, "changes.review");
-  const canCancel = pending && isRequester && can(actor, "webhooks.write");
+  const canReview = can(actor, "changes.review");
+  const canCancel = isRequester && can(actor, "webhooks.write");
   const movedOn = pending && request.action !== "create" && request.liveVersion !== null && request.liveVersion !== request.baseVersion;
   const diffTitle = { create: "Proposed webhook", update: "Proposed change", delete: "What would be deleted" }[request.action];
 
@@ -54,8 +54,9 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
           It was made against version {request.baseVersion}; the webhook is now at version {request.liveVersion}. Approving will mark the request stale and change nothing.
         </Callout>
       )}
-      {pending && (canReview || canCancel) && (
-        <ReviewActions id={request.id} webhookName={request.webhookName} canReview={canReview} isRequester={isRequester} canCancel={canCancel} />
+      {/* Mounted while decided too, so a refusal (stale, already decided) stays readable after the page refreshes. */}
+      {(canReview || canCancel) && (
+        <ReviewActions id={request.id} webhookName={request.webhookName} canReview={canReview} isRequester={isRequester} canCancel={canCancel} pending={pending} />
       )}
       {pending && isRequester && !canReview && !canCancel && <p className="text-sm text-muted-foreground">You submitted this request; another approver must review it.</p>}
 
