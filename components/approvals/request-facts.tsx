@@ -4,6 +4,9 @@ import { formatAge, formatDateTime } from "@/lib/format/dates";
 import { DescriptionItem, DescriptionList } from "@/components/ui/description-list";
 import { ChangeActionBadge, ChangeStatusBadge } from "./change-labels";
 
+// Term and value side by side even in the narrow side column.
+const Item = (props: { term: string; children: React.ReactNode }) => <DescriptionItem {...props} className="grid-cols-[6.5rem_minmax(0,1fr)] gap-3 sm:grid-cols-[7rem_minmax(0,1fr)] sm:gap-3" />;
+
 function When({ iso, now }: { iso: string; now: number }) {
   return (
     <>
@@ -19,8 +22,8 @@ export function RequestFacts({ request: r, now }: { request: ChangeRequestDetail
   const webhookExists = r.webhookId !== null && r.liveVersion !== null;
   return (
     <DescriptionList className="-my-3">
-      <DescriptionItem term="Action"><ChangeActionBadge action={r.action} /></DescriptionItem>
-      <DescriptionItem term="Webhook">
+      <Item term="Action"><ChangeActionBadge action={r.action} /></Item>
+      <Item term="Webhook">
         {webhookExists ? (
           <Link href={`/developer/webhooks/${r.webhookId}`} className="font-medium underline underline-offset-4">{r.webhookName}</Link>
         ) : (
@@ -29,22 +32,22 @@ export function RequestFacts({ request: r, now }: { request: ChangeRequestDetail
         {r.baseVersion !== null && r.action !== "create" && (
           <span className="block text-muted-foreground">Requested against version {r.baseVersion}{r.status === "pending" && r.liveVersion !== null ? `; live is version ${r.liveVersion}` : ""}</span>
         )}
-      </DescriptionItem>
-      <DescriptionItem term="Requester">{r.requester.label}</DescriptionItem>
-      <DescriptionItem term="Created"><When iso={r.createdAt} now={now} /></DescriptionItem>
-      <DescriptionItem term={r.status === "expired" ? "Expired" : "Expires"}>
+      </Item>
+      <Item term="Requester">{r.requester.label}</Item>
+      <Item term="Created"><When iso={r.createdAt} now={now} /></Item>
+      <Item term={r.status === "expired" ? "Expired" : "Expires"}>
         {r.status === "pending" || r.status === "expired" ? <When iso={r.expiresAt} now={now} /> : <span className="text-muted-foreground">Decided before expiry</span>}
-      </DescriptionItem>
-      <DescriptionItem term="Status"><ChangeStatusBadge status={r.status} /></DescriptionItem>
+      </Item>
+      <Item term="Status"><ChangeStatusBadge status={r.status} /></Item>
       {r.decidedAt && (
-        <DescriptionItem term="Decision">
+        <Item term="Decision">
           <span className="grid gap-1">
             <span>
               {r.reviewer ? `${r.reviewer.label}` : "System"} · <When iso={r.decidedAt} now={now} />
             </span>
             {r.reason && <span className="whitespace-pre-line">“{r.reason}”</span>}
           </span>
-        </DescriptionItem>
+        </Item>
       )}
     </DescriptionList>
   );

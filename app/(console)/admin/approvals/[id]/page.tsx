@@ -60,8 +60,8 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
       )}
       {pending && isRequester && !canReview && !canCancel && <p className="text-sm text-muted-foreground">You submitted this request; another approver must review it.</p>}
 
-      <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
-        <Card className="min-w-0 xl:order-2 xl:self-start">
+      <div className="grid grid-cols-1 items-start gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
+        <Card className="min-w-0 xl:order-2">
           <CardHeader><CardTitle>Request</CardTitle></CardHeader>
           <CardContent><RequestFacts request={request} now={now} /></CardContent>
         </Card>
