@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { sessionApi, signIn, USERS } from "../fixtures/auth";
 import { startReceiver, type Receiver } from "../../lib/testing/receiver";
@@ -240,6 +241,30 @@ test("someone who is both admin and approver cannot approve their own request, a
   } finally {
     await sessionApi(admin).patch(`/members/${them.userId}`, { roles: ["approver"] });
   }
+});
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+test("settings, the request page and the reject dialog have no serious accessibility violations", async () => {
+  const created = await createViaApi(unique("a11y"));
+  await setApprovals({ update: true });
+  const { changeRequest } = (await (await sessionApi(admin).patch(`/webhooks/${created.id}`, { rateLimit: 12 })).json()) as { changeRequest: { id: string } };
+  await admin.goto("/admin/settings");
+  await expectNoSeriousViolations(admin);
+  await admin.goto(`/admin/approvals/${changeRequest.id}`);
+  await expectNoSeriousViolations(admin);
+  await approver.goto(`/admin/approvals/${changeRequest.id}`);
+  await approver.getByRole("button", { name: "Run checks" }).click();
+  await expect(approver.getByTestId("check-ping")).toBeVisible();
+  await expectNoSeriousViolations(approver);
+  await approver.getByRole("button", { name: "Reject", exact: true }).click();
+  await approver.getByRole("button", { name: "Reject request" }).click();
+  await expect(approver.getByRole("textbox", { name: "Reason" })).toHaveAttribute("aria-invalid", "true");
+  await expectNoSeriousViolations(approver);
 });
 
 test("an unknown or malformed request id is the 404 page", async () => {
