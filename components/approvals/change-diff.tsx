@@ -32,9 +32,9 @@ export function ChangeDiff({ action, rows, liveLabel }: { action: ChangeAction; 
       <Table label="Proposed change" className="table-fixed">
         <THead>
           <TR>
-            <TH className="w-[34%] sm:w-[24%]">Field</TH>
-            {action !== "create" && <TH>{liveLabel}</TH>}
-            {action !== "delete" && <TH>{action === "create" ? "Proposed value" : "Proposed"}</TH>}
+            <TH className="w-[30%] sm:w-[24%]">Field</TH>
+            {action !== "create" && <TH className="h-auto py-2 whitespace-normal">{liveLabel}</TH>}
+            {action !== "delete" && <TH className="h-auto py-2 whitespace-normal">{action === "create" ? "Proposed value" : "Proposed"}</TH>}
           </TR>
         </THead>
         <TBody>
@@ -46,8 +46,8 @@ export function ChangeDiff({ action, rows, liveLabel }: { action: ChangeAction; 
                   {both && r.changed && <Badge variant="warning" className="w-fit">Changed</Badge>}
                 </span>
               </TH>
-              {action !== "create" && <TD className="align-top [overflow-wrap:anywhere]"><Value row={r} side="before" /></TD>}
-              {action !== "delete" && <TD className="align-top [overflow-wrap:anywhere]"><Value row={r} side="after" /></TD>}
+              {action !== "create" && <TD className="px-2 align-top [overflow-wrap:anywhere] sm:px-3"><Value row={r} side="before" /></TD>}
+              {action !== "delete" && <TD className="px-2 align-top [overflow-wrap:anywhere] sm:px-3"><Value row={r} side="after" /></TD>}
             </TR>
           ))}
         </TBody>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useEffect, useSyncExternalStore } from "react";
 import { CircleAlert, CircleCheck, Info, X } from "lucide-react";
 import { cn } from "@/lib/utils/cn";
 
@@ -22,7 +22,16 @@ export function toast(message: string, variant: ToastItem["variant"] = "success"
   const id = nextId++;
   items = [...items, { id, message, variant }];
   emit();
-  setTimeout(() => dismissToast(id), 6000);
+}
+
+// The 6 s start when a Toaster first shows the toast, not when it is queued: a slow navigation must not eat it.
+const scheduled = new Set<number>();
+function scheduleDismissals(list: ToastItem[]) {
+  for (const t of list) {
+    if (scheduled.has(t.id)) continue;
+    scheduled.add(t.id);
+    setTimeout(() => dismissToast(t.id), 6000);
+  }
 }
 
 function subscribe(listener: () => void) {
@@ -33,6 +42,7 @@ function subscribe(listener: () => void) {
 /** Renders queued toasts in a polite live region. Mount once per page that shows them. */
 export function Toaster() {
   const list = useSyncExternalStore(subscribe, () => items, () => EMPTY);
+  useEffect(() => scheduleDismissals(list), [list]);
   return (
     <div role="status" aria-live="polite" className="pointer-events-none fixed right-4 bottom-4 left-4 z-50 grid justify-items-end gap-2 sm:left-auto">
       {list.map((t) => {

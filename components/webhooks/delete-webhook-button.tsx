@@ -16,10 +16,12 @@ type Target = {
   name: string;
   /** Where to go afterwards (the details page goes back to the list); the list just re-renders without the row. */
   redirectTo?: string;
+  /** The org's settings require approval to delete: the dialog submits a request instead. */
+  needsApproval?: boolean;
 };
 
 /** "Delete <name>?" — confirms, deletes (or submits the deletion for approval), then toasts. Controlled: open it from a menu. */
-export function DeleteWebhookDialog({ id, name, redirectTo, open, onOpenChange, children }: Target & { open: boolean; onOpenChange: (open: boolean) => void; children?: React.ReactNode }) {
+export function DeleteWebhookDialog({ id, name, redirectTo, needsApproval = false, open, onOpenChange, children }: Target & { open: boolean; onOpenChange: (open: boolean) => void; children?: React.ReactNode }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -29,9 +31,12 @@ export function DeleteWebhookDialog({ id, name, redirectTo, open, onOpenChange, 
       setError(null);
       const result = await deleteWebhookAction({ id });
       if (!result.ok) return setError(result.error);
-      const needsApproval = Boolean(result.data && typeof result.data === "object" && "changeRequest" in result.data);
       onOpenChange(false);
-      toast(needsApproval ? `Deleting “${name}” was submitted for approval.` : `Webhook “${name}” deleted.`, needsApproval ? "info" : "success");
+      if (result.data) {
+        toast(`Submitted for approval: deleting “${name}” waits for an approver.`, "info");
+        return router.push(`/admin/approvals/${result.data.changeRequest.id}`);
+      }
+      toast(`Webhook “${name}” deleted.`);
       if (redirectTo) router.push(redirectTo);
     });
 
@@ -42,13 +47,15 @@ export function DeleteWebhookDialog({ id, name, redirectTo, open, onOpenChange, 
         <AlertDialogHeader>
           <AlertDialogTitle className="[overflow-wrap:anywhere]">Delete {name}?</AlertDialogTitle>
           <AlertDialogDescription>
-            Deliveries to this endpoint stop at once and its settings and history are removed. Events already delivered are not affected. This cannot be undone.
+            {needsApproval
+              ? "This organization requires approval to delete webhooks: the webhook keeps receiving events until an approver accepts the deletion. Then its settings and history are removed."
+              : "Deliveries to this endpoint stop at once and its settings and history are removed. Events already delivered are not affected. This cannot be undone."}
           </AlertDialogDescription>
         </AlertDialogHeader>
         {error && <Callout variant="error" role="alert">{error}</Callout>}
         <AlertDialogFooter>
           <AlertDialogCancel disabled={pending}>Cancel</AlertDialogCancel>
-          <Button variant="destructive" pending={pending} onClick={confirm}>Delete webhook</Button>
+          <Button variant="destructive" pending={pending} onClick={confirm}>{needsApproval ? "Submit for Approval" : "Delete webhook"}</Button>
         </AlertDialogFooter>
       </AlertDialogContent>
     </AlertDialog>

@@ -30,17 +30,22 @@ type Props = {
   eventTypes: EventTypeOption[];
   /** The webhook being edited; omit to create one. */
   webhook?: Webhook;
-  /** "Create Webhook" / "Update Webhook", or "Submit for Approval" when the change needs approval. */
+  /** "Create Webhook" / "Update Webhook"; overridden by needsApproval. */
   submitLabel?: string;
+  /** The org's settings require approval for this change: the button reads "Submit for Approval". */
+  needsApproval?: boolean;
   /** The deployment accepts plain http:// targets (local development). */
   allowHttp?: boolean;
 };
 
-type Saved = Webhook | { changeRequest: { id: string } };
-const isChangeRequest = (d: Saved): d is { changeRequest: { id: string } } => "changeRequest" in d;
+type Submitted = { changeRequest: { id: string }; webhook?: Webhook; generatedApiKey?: string };
+type Saved = Webhook | Submitted;
+const isChangeRequest = (d: Saved): d is Submitted => "changeRequest" in d;
+const SUBMITTED = "Submitted for approval. An approver must accept it before it applies.";
+type Reveal = { title: string; secrets: ShownOnceSecret[]; href: string; message: string; variant: "success" | "info" };
 
 /** Create and edit share this form: react-hook-form validated by the API's own schema, submitted through server actions. */
-export function WebhookForm({ eventTypes, webhook, submitLabel, allowHttp = false }: Props) {
+export function WebhookForm({ eventTypes, webhook, submitLabel, needsApproval = false, allowHttp = false }: Props) {
   const mode = webhook ? "edit" : "create";
   const stored = webhook?.auth.type ?? null;
   const router = useRouter();
@@ -48,7 +53,7 @@ export function WebhookForm({ eventTypes, webhook, submitLabel, allowHttp = fals
   const [schema] = useState(() => webhookFormSchema(mode, stored));
   const form = useForm<WebhookFormValues>({ resolver: zodResolver(schema), mode: "onBlur", defaultValues: initial });
   const [problem, setProblem] = useState<FormProblem | null>(null);
-  const [reveal, setReveal] = useState<{ id: string; name: string; secrets: ShownOnceSecret[]; verb: "created" | "updated" } | null>(null);
+  const [reveal, setReveal] = useState<Reveal | null>(null);
   const [done, setDone] = useState(false);
   // Until hydrated, submitting would be a plain HTML post that saves nothing: keep the button disabled.
   const [hydrated, setHydrated] = useState(false);
@@ -85,15 +90,25 @@ export function WebhookForm({ eventTypes, webhook, submitLabel, allowHttp = fals
         const result = await createWebhookAction(toCreateInput(values));
         if (!result.ok) return showFailure(result, values);
         setDone(true);
-        const created = result.data as Saved;
-        if (isChangeRequest(created)) {
-          toast("Submitted for approval. The webhook is created once an approver accepts it.", "info");
-          return router.push("/developer/webhooks");
+        const saved = result.data as Saved;
+        // A creation awaiting approval still carries the generated credentials, for the requester only and only now.
+        const pendingCr = isChangeRequest(saved) ? saved.changeRequest : null;
+        const created = isChangeRequest(saved) ? saved.webhook : saved;
+        const href = pendingCr ? `/admin/approvals/${pendingCr.id}` : `/developer/webhooks/${created?.id}`;
+        if (!created) {
+          toast(SUBMITTED, "info");
+          return router.push(href);
         }
         const secrets: ShownOnceSecret[] = [];
         if (created.auth.type === "api_key" && values.auth.keyMode === "generate") secrets.push({ label: "API key", value: created.auth.key });
         secrets.push({ label: "Signing secret", value: created.signingSecret });
-        setReveal({ id: created.id, name: created.name, secrets, verb: "created" });
+        setReveal({
+          title: pendingCr ? `Webhook “${created.name}” created, pending approval` : `Webhook “${created.name}” created`,
+          secrets,
+          href,
+          message: pendingCr ? SUBMITTED : `Webhook “${created.name}” created.`,
+          variant: pendingCr ? "info" : "success",
+        });
       } else {
         const patch = toUpdateInput(values, initial, stored, webhook.version);
         if (Object.keys(patch).length === 1) {
@@ -105,12 +120,16 @@ export function WebhookForm({ eventTypes, webhook, submitLabel, allowHttp = fals
         setDone(true);
         const saved = result.data as Saved;
         if (isChangeRequest(saved)) {
-          toast("Changes submitted for approval.", "info");
-          return router.push(`/developer/webhooks/${webhook.id}`);
+          const href = `/admin/approvals/${saved.changeRequest.id}`;
+          if (saved.generatedApiKey) {
+            return setReveal({ title: `Change to “${webhook.name}” submitted for approval`, secrets: [{ label: "API key", value: saved.generatedApiKey }], href, message: SUBMITTED, variant: "info" });
+          }
+          toast(SUBMITTED, "info");
+          return router.push(href);
         }
         // Switching to API-key auth without typing a key: the server generated one and returns it this once.
         if (saved.auth.type === "api_key" && saved.auth.key !== MASK) {
-          return setReveal({ id: saved.id, name: saved.name, secrets: [{ label: "API key", value: saved.auth.key }], verb: "updated" });
+          return setReveal({ title: `Webhook “${saved.name}” updated`, secrets: [{ label: "API key", value: saved.auth.key }], href: `/developer/webhooks/${saved.id}`, message: `Webhook “${saved.name}” updated.`, variant: "success" });
         }
         toast(`Webhook “${saved.name}” updated.`);
         router.push(`/developer/webhooks/${webhook.id}`);
@@ -121,7 +140,7 @@ export function WebhookForm({ eventTypes, webhook, submitLabel, allowHttp = fals
   });
 
   const pending = isSubmitting || done;
-  const label = submitLabel ?? (webhook ? "Update Webhook" : "Create Webhook");
+  const label = needsApproval ? "Submit for Approval" : (submitLabel ?? (webhook ? "Update Webhook" : "Create Webhook"));
   const cancelHref = webhook ? `/developer/webhooks/${webhook.id}` : "/developer/webhooks";
 
   return (
@@ -230,6 +249,11 @@ export function WebhookForm({ eventTypes, webhook, submitLabel, allowHttp = fals
           </CardContent>
         </Card>
 
+        {needsApproval && (
+          <p className="text-sm text-muted-foreground sm:text-right">
+            This organization requires approval to {webhook ? "update" : "create"} webhooks: an approver must accept the change before it applies.
+          </p>
+        )}
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <Link href={cancelHref} className={buttonVariants({ variant: "outline" })}>Cancel</Link>
           <Button type="submit" pending={pending} disabled={!hydrated}>{label}</Button>
@@ -237,13 +261,13 @@ export function WebhookForm({ eventTypes, webhook, submitLabel, allowHttp = fals
       </form>
 
       <ShownOnceDialog
-        title={`Webhook “${reveal?.name ?? ""}” ${reveal?.verb ?? "created"}`}
+        title={reveal?.title ?? ""}
         secrets={reveal?.secrets ?? null}
         onDone={() => {
-          const { id, name, verb } = reveal!;
+          const { href, message, variant } = reveal!;
           setReveal(null);
-          toast(`Webhook “${name}” ${verb}.`);
-          router.push(`/developer/webhooks/${id}`);
+          toast(message, variant);
+          router.push(href);
         }}
       />
     </FormProvider>

@@ -7,10 +7,10 @@ import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { DeleteWebhookDialog } from "./delete-webhook-button";
 
-type Props = { id: string; name: string; canTest: boolean; canDelete: boolean };
+type Props = { id: string; name: string; canTest: boolean; canDelete: boolean; deleteNeedsApproval?: boolean };
 
 /** Paxos' "Actions → View / Test / Delete" menu for one row. */
-export function WebhookRowActions({ id, name, canTest, canDelete }: Props) {
+export function WebhookRowActions({ id, name, canTest, canDelete, deleteNeedsApproval }: Props) {
   const [deleting, setDeleting] = useState(false);
   return (
     <>
@@ -41,7 +41,7 @@ export function WebhookRowActions({ id, name, canTest, canDelete }: Props) {
           )}
         </DropdownMenuContent>
       </DropdownMenu>
-      {canDelete && <DeleteWebhookDialog id={id} name={name} open={deleting} onOpenChange={setDeleting} />}
+      {canDelete && <DeleteWebhookDialog id={id} name={name} open={deleting} onOpenChange={setDeleting} needsApproval={deleteNeedsApproval} />}
     </>
   );
 }

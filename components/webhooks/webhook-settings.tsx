@@ -41,7 +41,7 @@ export function WebhookSettings({ webhook: w }: { webhook: Webhook }) {
       <Section title="Endpoint">
         <DescriptionItem term="Status">
           <div className="grid gap-1">
-            <WebhookStatusBadges status={w.status} pendingChange={Boolean(w.pendingChangeRequestId)} />
+            <WebhookStatusBadges status={w.status} pendingChange={w.pendingChangeRequestId} />
             {w.statusReason && <span className="text-muted-foreground">{w.statusReason}</span>}
             {w.suspendedAt && <span className="text-muted-foreground">Suspended since {formatDateTime(w.suspendedAt)}</span>}
           </div>

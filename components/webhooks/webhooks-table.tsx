@@ -13,10 +13,10 @@ function When({ iso }: { iso: string }) {
   return <time dateTime={iso} title={full}>{full.replace(/ UTC$/, "")}</time>;
 }
 
-type Props = { webhooks: Webhook[]; canTest: boolean; canDelete: boolean };
+type Props = { webhooks: Webhook[]; canTest: boolean; canDelete: boolean; deleteNeedsApproval?: boolean };
 
 /** The Paxos columns; on narrow screens the URL moves under the name and the dates and auth type hide. */
-export function WebhooksTable({ webhooks, canTest, canDelete }: Props) {
+export function WebhooksTable({ webhooks, canTest, canDelete, deleteNeedsApproval }: Props) {
   return (
     <Table label="Webhooks">
       <THead>
@@ -46,13 +46,13 @@ export function WebhooksTable({ webhooks, canTest, canDelete }: Props) {
             <TD className="hidden whitespace-nowrap text-muted-foreground xl:table-cell"><When iso={w.createdAt} /></TD>
             <TD className="hidden whitespace-nowrap text-muted-foreground lg:table-cell"><When iso={w.updatedAt} /></TD>
             <TD>
-              <WebhookStatusBadges status={w.status} pendingChange={Boolean(w.pendingChangeRequestId)} />
+              <WebhookStatusBadges status={w.status} pendingChange={w.pendingChangeRequestId} />
               {(w.status === "suspended" || w.status === "disabled") && w.statusReason && (
                 <span className="mt-1 block max-w-[14rem] truncate text-xs text-muted-foreground" title={w.statusReason}>{w.statusReason}</span>
               )}
             </TD>
             <TD className="w-0 text-right">
-              <WebhookRowActions id={w.id} name={w.name} canTest={canTest} canDelete={canDelete} />
+              <WebhookRowActions id={w.id} name={w.name} canTest={canTest} canDelete={canDelete} deleteNeedsApproval={deleteNeedsApproval} />
             </TD>
           </TR>
         ))}

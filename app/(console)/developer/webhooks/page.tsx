@@ -4,6 +4,7 @@ import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/server/authz";
 import { listWebhooks } from "@/lib/server/webhooks/list-webhooks";
 import { listEventTypes } from "@/lib/server/event-types/list-event-types";
+import { getSettings } from "@/lib/server/settings/get-settings";
 import { webhookListQuerySchema } from "@/lib/schemas/webhooks";
 import { buttonVariants } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -25,7 +26,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Sea
   const filters = { name: one(raw.name)?.trim(), status: one(raw.status), eventType: one(raw.eventTypes) };
   const parsed = webhookListQuerySchema.safeParse({ offset: one(raw.offset), name: filters.name, status: filters.status, eventTypes: filters.eventType });
   const query = parsed.success ? parsed.data : webhookListQuerySchema.parse({});
-  const [page, eventTypes] = await Promise.all([listWebhooks({ actor, query }), listEventTypes({ actor })]);
+  const [page, eventTypes, settings] = await Promise.all([listWebhooks({ actor, query }), listEventTypes({ actor }), getSettings({ actor })]);
   const canWrite = can(actor, "webhooks.write");
   const filtered = Boolean(filters.name || filters.status || filters.eventType);
   const href = (offset: number) => {
@@ -72,7 +73,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Sea
         )
       ) : (
         <div>
-          <WebhooksTable webhooks={page.items} canTest={can(actor, "webhooks.test")} canDelete={canWrite} />
+          <WebhooksTable webhooks={page.items} canTest={can(actor, "webhooks.test")} canDelete={canWrite} deleteNeedsApproval={settings.approvals.delete} />
           <Pagination offset={page.offset} count={page.count} total={page.total} href={href} noun="webhooks" />
         </div>
       )}

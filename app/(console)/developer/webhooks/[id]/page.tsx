@@ -3,6 +3,7 @@ import { ArrowLeft, Pencil } from "lucide-react";
 import { requireActor } from "@/lib/auth/current";
 import { can } from "@/lib/server/authz";
 import { loadWebhook } from "../load-webhook";
+import { getSettings } from "@/lib/server/settings/get-settings";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -28,7 +29,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function WebhookPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
   const [{ id }, { test }] = await Promise.all([params, searchParams]);
   const actor = await requireActor("webhooks.read");
-  const { webhook, versions } = await loadWebhook({ actor, id, withVersions: true });
+  const [{ webhook, versions }, settings] = await Promise.all([loadWebhook({ actor, id, withVersions: true }), getSettings({ actor })]);
   const canWrite = can(actor, "webhooks.write");
   const canTest = can(actor, "webhooks.test") && webhook.status !== "pending";
   const catalog = canTest ? await listEventTypes({ actor }) : [];
@@ -46,7 +47,7 @@ export default async function WebhookPage({ params, searchParams }: { params: Pr
         className="mb-0"
         eyebrow={<Link href="/developer/webhooks" className="inline-flex items-center gap-1 hover:text-foreground"><ArrowLeft aria-hidden="true" className="size-4" /> Webhooks</Link>}
         title={webhook.name}
-        meta={<WebhookStatusBadges status={webhook.status} pendingChange={Boolean(webhook.pendingChangeRequestId)} />}
+        meta={<WebhookStatusBadges status={webhook.status} pendingChange={webhook.pendingChangeRequestId} />}
         description={<span className="font-mono break-all">{webhook.url}</span>}
         actions={
           canWrite && (
@@ -54,7 +55,7 @@ export default async function WebhookPage({ params, searchParams }: { params: Pr
               {suspended && <UnsuspendButton id={webhook.id} name={webhook.name} divertedSince={divertedSince} />}
               <Link href={`/developer/webhooks/${webhook.id}/edit`} className={buttonVariants()}><Pencil aria-hidden="true" /> Edit</Link>
               <RotateSecretButton id={webhook.id} name={webhook.name} />
-              <DeleteWebhookButton id={webhook.id} name={webhook.name} redirectTo="/developer/webhooks" size="md" />
+              <DeleteWebhookButton id={webhook.id} name={webhook.name} redirectTo="/developer/webhooks" size="md" needsApproval={settings.approvals.delete} />
             </>
           )
         }

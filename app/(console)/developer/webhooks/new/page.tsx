@@ -3,6 +3,7 @@ import { ArrowLeft } from "lucide-react";
 import { requireActor } from "@/lib/auth/current";
 import { env } from "@/lib/env";
 import { listEventTypes } from "@/lib/server/event-types/list-event-types";
+import { getSettings } from "@/lib/server/settings/get-settings";
 import { PageHeader } from "@/components/ui/page-header";
 import { WebhookForm } from "@/components/webhooks/webhook-form";
 
@@ -10,7 +11,7 @@ export const metadata = { title: "Create webhook" };
 
 export default async function NewWebhookPage() {
   const actor = await requireActor("webhooks.write");
-  const eventTypes = await listEventTypes({ actor });
+  const [eventTypes, settings] = await Promise.all([listEventTypes({ actor }), getSettings({ actor })]);
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader
@@ -18,7 +19,7 @@ export default async function NewWebhookPage() {
         title="Create webhook"
         description="Events are signed with a secret we generate; it is shown once, right after you create the webhook."
       />
-      <WebhookForm eventTypes={eventTypes.map(({ name, description, deprecated }) => ({ name, description, deprecated }))} allowHttp={env().ALLOW_HTTP_TARGETS} />
+      <WebhookForm eventTypes={eventTypes.map(({ name, description, deprecated }) => ({ name, description, deprecated }))} allowHttp={env().ALLOW_HTTP_TARGETS} needsApproval={settings.approvals.create} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { requireActor } from "@/lib/auth/current";
 import { env } from "@/lib/env";
 import { loadWebhook } from "../../load-webhook";
 import { listEventTypes } from "@/lib/server/event-types/list-event-types";
+import { getSettings } from "@/lib/server/settings/get-settings";
 import { PageHeader } from "@/components/ui/page-header";
 import { WebhookForm } from "@/components/webhooks/webhook-form";
 
@@ -12,7 +13,7 @@ export const metadata = { title: "Edit webhook" };
 export default async function EditWebhookPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requireActor("webhooks.write");
-  const [{ webhook }, eventTypes] = await Promise.all([loadWebhook({ actor, id }), listEventTypes({ actor })]);
+  const [{ webhook }, eventTypes, settings] = await Promise.all([loadWebhook({ actor, id }), listEventTypes({ actor }), getSettings({ actor })]);
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader
@@ -21,7 +22,7 @@ export default async function EditWebhookPage({ params }: { params: Promise<{ id
         description={`You are editing version ${webhook.version}. Credentials stay as they are unless you type new ones.`}
       />
       {/* Keyed by version: after a reload following a conflict, the form starts from the latest version. */}
-      <WebhookForm key={webhook.version} webhook={webhook} eventTypes={eventTypes.map(({ name, description, deprecated }) => ({ name, description, deprecated }))} allowHttp={env().ALLOW_HTTP_TARGETS} />
+      <WebhookForm key={webhook.version} webhook={webhook} eventTypes={eventTypes.map(({ name, description, deprecated }) => ({ name, description, deprecated }))} allowHttp={env().ALLOW_HTTP_TARGETS} needsApproval={settings.approvals.update} />
     </div>
   );
 }

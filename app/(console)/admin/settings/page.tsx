@@ -1,0 +1,19 @@
+import { requireActor } from "@/lib/auth/current";
+import { getSettings } from "@/lib/server/settings/get-settings";
+import { PageHeader } from "@/components/ui/page-header";
+import { Toaster } from "@/components/ui/toast";
+import { ApprovalSettingsForm } from "@/components/approvals/approval-settings-form";
+
+export const metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const actor = await requireActor("settings.write");
+  const settings = await getSettings({ actor });
+  return (
+    <div className="mx-auto grid max-w-3xl grid-cols-1 gap-6">
+      <PageHeader className="mb-0" title="Settings" description="Organization-wide rules for changes to webhooks. Changes apply to requests made from now on." />
+      <ApprovalSettingsForm settings={settings} />
+      <Toaster />
+    </div>
+  );
+}
