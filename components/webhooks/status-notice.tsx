@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Webhook } from "@/lib/schemas/webhooks";
 import { formatDateTime } from "@/lib/format/dates";
 import { Callout } from "@/components/ui/alert";
@@ -12,7 +13,14 @@ export function StatusNotice({ webhook: w }: { webhook: Webhook }) {
       </Callout>
     );
   }
-  if (w.status === "pending") return <Callout variant="info" title="Awaiting approval">{w.statusReason ?? "This webhook is created once an approver accepts the request."}</Callout>;
+  if (w.status === "pending") {
+    return (
+      <Callout variant="info" title="Awaiting approval">
+        {w.statusReason ?? "This webhook is created once an approver accepts the request."}{" "}
+        {w.pendingChangeRequestId && <Link href={`/admin/approvals/${w.pendingChangeRequestId}`} className="font-medium underline underline-offset-2">View the request</Link>}
+      </Callout>
+    );
+  }
   if (w.status === "disabled") return <Callout variant="info" title="Disabled">{w.statusReason ?? "It receives no events until it is enabled again."}</Callout>;
   if (w.consecutiveFailures > 0 && w.consecutiveFailures >= limit * 0.5) {
     return (
