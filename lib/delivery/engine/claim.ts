@@ -6,6 +6,7 @@ import { reserveSlots } from "../rate-limit";
 
 export type ClaimedDelivery = { id: string; orgId: string; eventId: string; webhookId: string; attempts: number; retryBase: number; isTest: boolean; sendAt: number };
 
+/** How long a claim is held: longer than the slot wait (≤ 1 s) + the request timeout (15 s) + writing the result. */
 export const LEASE_MS = 60_000;
 const HORIZON_MS = 1_000;
 const NOT_SENDABLE = ["suspended", "disabled", "pending"];
@@ -14,8 +15,9 @@ const NOT_SENDABLE = ["suspended", "disabled", "pending"];
  * Claims due deliveries (and expired leases) in one transaction: FOR UPDATE SKIP LOCKED, so workers never
  * share a row, and per-webhook send slots reserved on the webhook row, so limits hold across processes.
  */
-export async function claimBatch(db: Db, { workerId, limit = 100, now = Date.now() }: { workerId: string; limit?: number; now?: number }) {
-  const nowDate = new Date(now);
+export async function claimBatch(db: Db, { workerId, limit = 100, now: fixedNow, leaseMs = LEASE_MS }: { workerId: string; limit?: number; now?: number; leaseMs?: number }) {
+  let now = fixedNow ?? Date.now();
+  let nowDate = new Date(now);
   return db.transaction(async (tx) => {
     const due = await tx
       .select({ id: deliveries.id, orgId: deliveries.orgId, eventId: deliveries.eventId, webhookId: deliveries.webhookId, attempts: deliveries.attempts, retryBase: deliveries.retryBase, isTest: deliveries.isTest, webhookStatus: webhooks.status })
@@ -51,6 +53,10 @@ export async function claimBatch(db: Db, { workerId, limit = 100, now = Date.now
       .where(inArray(webhooks.id, webhookIds))
       .orderBy(asc(webhooks.id))
       .for("update");
+    // Slots count from when the webhook rows are ours (another worker may have held them a while), not from
+    // when the claim began: a slot already in the past would be sent late, in a burst with the next ones.
+    now = fixedNow ?? Date.now();
+    nowDate = new Date(now);
 
     const claimed: ClaimedDelivery[] = [];
     for (const w of limits) {
@@ -63,7 +69,7 @@ export async function claimBatch(db: Db, { workerId, limit = 100, now = Date.now
     if (claimed.length) {
       await tx
         .update(deliveries)
-        .set({ status: "sending", leaseUntil: new Date(now + LEASE_MS), leasedBy: workerId, updatedAt: nowDate })
+        .set({ status: "sending", leaseUntil: new Date(now + leaseMs), leasedBy: workerId, updatedAt: nowDate })
         .where(inArray(deliveries.id, claimed.map((c) => c.id)));
     }
     return claimed;

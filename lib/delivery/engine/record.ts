@@ -30,6 +30,15 @@ export async function recordOutcomes(db: Db, workerId: string, outcomes: Outcome
   });
 }
 
+/** Gives back deliveries whose slot was missed before anything was sent: due again at once, no attempt recorded. */
+export async function releaseDeliveries(db: Db, workerId: string, ids: string[]) {
+  if (ids.length === 0) return;
+  await db
+    .update(deliveries)
+    .set({ status: sql`case when ${deliveries.attempts} = 0 then 'pending' else 'failed' end`, leaseUntil: null, leasedBy: null, updatedAt: new Date() })
+    .where(and(inArray(deliveries.id, ids), eq(deliveries.leasedBy, workerId), eq(deliveries.status, "sending")));
+}
+
 async function updateDeliveries(tx: Tx, workerId: string, updates: DeliveryUpdate[]) {
   const rows = sql.join(
     updates.map((u) => sql`(${u.id}, ${u.status}, ${u.attempts}, ${u.nextAttemptAt?.toISOString() ?? null}, ${u.lastStatusCode}, ${u.lastErrorClass}, ${u.divertedReason})`),
