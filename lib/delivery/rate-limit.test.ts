@@ -74,12 +74,12 @@ describe("reserveSlots", () => {
 });
 
 describe("slotToleranceMs", () => {
-  it.each([1, 2, 7, 10, 20, 33, 100])("keeps every window at limit %i even when each send leaves up to twice the tolerance late", (limit) => {
+  it.each([1, 2, 7, 10, 20, 33, 100])("keeps every window at limit %i even when each send arrives up to three times the tolerance late", (limit) => {
     for (let seed = 1; seed <= 20; seed++) {
       const rand = prng(seed * 7919 + limit);
       const spacing = slotSpacingMs(limit);
-      const late = 2 * slotToleranceMs(limit);
-      expect(late).toBeGreaterThanOrEqual(40);
+      const late = 3 * slotToleranceMs(limit);
+      expect(late).toBeGreaterThanOrEqual(45);
       // Consecutive slots; the worst case is some sends maximally late and their neighbours on time.
       const sent = Array.from({ length: limit * 10 }, (_, i) => i * spacing + (rand() < 0.5 ? late : Math.floor(rand() * late)));
       expect(maxInAnyWindow(sent)).toBeLessThanOrEqual(limit);

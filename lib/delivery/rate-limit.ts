@@ -11,11 +11,12 @@ export function slotSpacingMs(limit: number): number {
 /**
  * How late after its slot a send may still leave. Sends within [slot, slot + t] with t ≤ limit × spacing − 1000
  * can never put more than `limit` into any 1 s window (the slots of one window then lie in an interval of length
- * limit × spacing). Half of that margin goes to the sender, half is left for the way to the receiver.
+ * limit × spacing). A third of that margin goes to the sender; two thirds are left for the way to the receiver
+ * (network, and the receiver's own scheduling, which on a busy host jitters by tens of milliseconds).
  * A send that misses its slot by more must not go out: it gives the slot back and is claimed again.
  */
 export function slotToleranceMs(limit: number): number {
-  return Math.floor((limit * slotSpacingMs(limit) - 1000) / 2);
+  return Math.floor((limit * slotSpacingMs(limit) - 1000) / 3);
 }
 
 /**
