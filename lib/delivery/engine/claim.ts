@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { deliveries, webhooks } from "@/lib/db/schema";
 import { reserveSlots } from "../rate-limit";
@@ -59,12 +59,20 @@ export async function claimBatch(db: Db, { workerId, limit = 100, now: fixedNow,
     nowDate = new Date(now);
 
     const claimed: ClaimedDelivery[] = [];
+    const advanced: SQL[] = [];
     for (const w of limits) {
       const mine = sendable.filter((d) => d.webhookId === w.id);
       const { slots, nextSlotAt } = reserveSlots({ now, nextSlotAt: w.nextSlotAt.getTime(), limit: w.rateLimit, wanted: mine.length, horizonMs: HORIZON_MS });
       if (slots.length === 0) continue;
-      await tx.update(webhooks).set({ nextSlotAt: new Date(nextSlotAt) }).where(eq(webhooks.id, w.id));
+      advanced.push(sql`(${w.id}, ${new Date(nextSlotAt).toISOString()})`);
       slots.forEach((sendAt, i) => claimed.push({ ...mine[i], sendAt }));
+    }
+    if (advanced.length) {
+      // One statement for all webhooks of the batch (their rows are locked above).
+      await tx.execute(sql`
+        update ${webhooks} as w set next_slot_at = v.next::timestamptz
+        from (values ${sql.join(advanced, sql`, `)}) as v(id, next)
+        where w.id = v.id::uuid`);
     }
     if (claimed.length) {
       await tx

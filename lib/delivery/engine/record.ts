@@ -74,6 +74,7 @@ async function applyWebhookEffects(tx: Tx, outcomes: Outcome[], updates: Deliver
     }
     const threshold = w.failureHandling.suspendAfterFailures;
     const suspend = !gone && w.status === "active" && failures >= threshold;
+    if (failures === w.consecutiveFailures && !gone && !suspend) continue; // the common case: successes on a healthy webhook
     await tx
       .update(webhooks)
       .set({
