@@ -31,7 +31,8 @@ export async function claimBatch(db: Db, { workerId, limit = 100, now: fixedNow,
       )
       .orderBy(asc(deliveries.nextAttemptAt))
       .limit(limit)
-      .for("update", { of: deliveries, skipLocked: true });
+      // NO KEY UPDATE, not UPDATE: publishers' inserts (foreign-key KEY SHARE locks on these rows) never wait for a claim.
+      .for("no key update", { of: deliveries, skipLocked: true });
     if (due.length === 0) return [];
 
     // Events for a suspended or disabled webhook are diverted, not sent (tests still go out).
@@ -52,7 +53,7 @@ export async function claimBatch(db: Db, { workerId, limit = 100, now: fixedNow,
       .from(webhooks)
       .where(inArray(webhooks.id, webhookIds))
       .orderBy(asc(webhooks.id))
-      .for("update");
+      .for("no key update");
     // Slots count from when the webhook rows are ours (another worker may have held them a while), not from
     // when the claim began: a slot already in the past would be sent late, in a burst with the next ones.
     now = fixedNow ?? Date.now();

@@ -63,7 +63,7 @@ async function applyWebhookEffects(tx: Tx, outcomes: Outcome[], updates: Deliver
     byHook.set(o.webhook.id, [...(byHook.get(o.webhook.id) ?? []), updates[i]]);
   });
   if (byHook.size === 0) return;
-  const rows = await tx.select().from(webhooks).where(inArray(webhooks.id, [...byHook.keys()])).orderBy(webhooks.id).for("update");
+  const rows = await tx.select().from(webhooks).where(inArray(webhooks.id, [...byHook.keys()])).orderBy(webhooks.id).for("no key update");
   for (const w of rows) {
     let failures = w.consecutiveFailures;
     let gone = false;

@@ -18,6 +18,8 @@ export type WorkerOptions = {
   maxInFlight?: number;
   pollMs?: number;
   timeoutMs?: number;
+  /** How long a finished send waits for others before its result is written (batching; default 20 ms). */
+  flushDelayMs?: number;
   /** How long a claim is held before another worker may take it over (default LEASE_MS). */
   leaseMs?: number;
   /** Extra wake-up source (PostgreSQL LISTEN in separate worker processes). */
@@ -29,7 +31,7 @@ export type WorkerOptions = {
  * The delivery loop. Claims due deliveries in batches, sends each as its own promise (a slow receiver never
  * holds up the others), and writes results back in batches. One loop per process; any number of processes.
  */
-export function startWorker({ db, allowedCidrs, batchSize = 100, maxInFlight = 1000, pollMs = 500, timeoutMs, leaseMs, subscribe, log = () => {} }: WorkerOptions) {
+export function startWorker({ db, allowedCidrs, batchSize = 100, maxInFlight = 1000, pollMs = 500, timeoutMs, flushDelayMs = 20, leaseMs, subscribe, log = () => {} }: WorkerOptions) {
   const workerId = `${process.pid}-${crypto.randomBytes(4).toString("hex")}`;
   const http = createHttpClient({ allowedCidrs, ...(timeoutMs ? { timeoutMs } : {}) });
   const tokens = createTokenClient({ httpClient: http });
@@ -53,6 +55,16 @@ export function startWorker({ db, allowedCidrs, batchSize = 100, maxInFlight = 1
       wakeUp = done;
     });
 
+  /** Results are written in batches: at once when a batch is full, otherwise after a short pause that lets more finish. */
+  let flushTimer: NodeJS.Timeout | null = null;
+  function scheduleFlush() {
+    if (finished.length + missed.length >= batchSize) return void flush();
+    flushTimer ??= setTimeout(() => {
+      flushTimer = null;
+      void flush();
+    }, flushDelayMs);
+  }
+
   function flush(): Promise<void> {
     if (flushing || (finished.length === 0 && missed.length === 0)) return flushing ?? Promise.resolve();
     const batch = finished.splice(0, finished.length);
@@ -66,7 +78,7 @@ export function startWorker({ db, allowedCidrs, batchSize = 100, maxInFlight = 1
       .catch((err) => log(`release failed, ${released.length} deliveries will be claimed after their lease: ${err}`))
       .finally(() => {
         flushing = null;
-        if (finished.length || missed.length) void flush();
+        if (finished.length || missed.length) scheduleFlush();
       });
     return flushing;
   }
@@ -83,7 +95,7 @@ export function startWorker({ db, allowedCidrs, batchSize = 100, maxInFlight = 1
         .catch((err) => log(`send failed unexpectedly: ${err}`))
         .finally(() => {
           inFlight--;
-          void flush();
+          scheduleFlush();
           if (inFlight < maxInFlight / 2) wake();
         });
     }
@@ -117,8 +129,8 @@ export function startWorker({ db, allowedCidrs, batchSize = 100, maxInFlight = 1
       wake();
       await loop;
       while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
-      await flush();
-      await flushing;
+      while (finished.length || missed.length || flushing) await flush();
+      if (flushTimer) clearTimeout(flushTimer);
       unsubscribe.forEach((u) => u());
       await http.close();
     },
