@@ -1,11 +1,11 @@
 import "server-only";
 
 /**
- * Gap between two sends. The 5 % margin is what lets a send leave a little after its slot (timers, a busy
+ * Gap between two sends. The 8 % margin is what lets a send leave a little after its slot (timers, a busy
  * event loop, the network) without ever putting `limit + 1` sends into one second: see slotToleranceMs.
  */
 export function slotSpacingMs(limit: number): number {
-  return Math.ceil((1000 / limit) * 1.05);
+  return Math.ceil((1000 / limit) * 1.08);
 }
 
 /**
