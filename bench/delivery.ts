@@ -144,10 +144,11 @@ function latencies(sent: Map<string, number>, arrivals: Arrival[]) {
   const first = new Map<string, number>();
   for (const [id, , at] of arrivals) if (!first.has(id)) first.set(id, at);
   const lat = [...first].map(([id, at]) => at - sent.get(id)!).sort((a, b) => a - b);
-  return { p50: percentile(lat, 50), p99: percentile(lat, 99) };
+  return { p50: percentile(lat, 50), p99: percentile(lat, 99), max: lat.at(-1)!, duplicates: arrivals.length - first.size, lastFirstArrival: Math.max(...first.values()) };
 }
 
 type ModeResult = { mode: string; publishRate: number; drain: number; e2e: number; idle: { p50: number; p99: number }; load: { p50: number; p99: number }; rss: number; loopDelayP99?: number };
+const only = process.env.BENCH_MODES?.split(","); // e.g. BENCH_MODES=postgres-2 to run one mode
 
 async function runMode(kind: "pglite" | "postgres", workers: number, receiver: Receiver, raw: number): Promise<ModeResult> {
   const mode = kind === "pglite" ? "PGlite, in-process worker" : `PostgreSQL, ${workers} worker process${workers > 1 ? "es" : ""}`;
@@ -171,8 +172,9 @@ async function runMode(kind: "pglite" | "postgres", workers: number, receiver: R
   const loadStart = clock();
   const loaded = await publish(s, `l${tag}`, EVENTS, concurrency);
   const loadArrivals = await receiver.collect(`l${tag}`, EVENTS);
-  const e2e = EVENTS / ((Math.max(...loadArrivals.map((a) => a[2])) - loadStart) / 1000);
   const load = latencies(loaded.sent, loadArrivals);
+  const e2e = EVENTS / ((load.lastFirstArrival - loadStart) / 1000);
+  if (process.env.BENCH_DEBUG) console.log(`  load: max latency ${fmt(load.max)} ms, ${load.duplicates} duplicates, publish ${fmt(loaded.rate)} ev/s`);
 
   // Idle: one event at a time.
   await sleep(500);
@@ -231,6 +233,7 @@ export async function benchDelivery() {
     console.log("| mode | publish ev/s | drain deliveries/s | vs raw | publish+deliver ev/s | latency idle p50/p99 | under load p50/p99 | worker RSS |");
     console.log("|---|---|---|---|---|---|---|---|");
     for (const [kind, workers] of modes) {
+      if (only && !only.includes(kind === "pglite" ? "pglite" : `postgres-${workers}`)) continue;
       const r = await runMode(kind, workers, receiver, raw);
       const rss = `${fmt(r.rss)} MiB${kind === "pglite" ? " (whole process)" : ""}`;
       console.log(

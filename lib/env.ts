@@ -18,6 +18,8 @@ const envSchema = z.object({
   ALLOWED_TARGET_CIDRS: z.string().default(""),
   ALLOW_HTTP_TARGETS: bool,
   EVENT_SOURCE: z.string().default("com.webhook-console"),
+  // How long a worker's claim on a delivery lasts before another worker takes it over (tests shorten it).
+  DELIVERY_LEASE_MS: z.coerce.number().int().min(1_000).default(60_000),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),

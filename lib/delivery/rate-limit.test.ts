@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maxInAnyWindow, reserveSlots, slotSpacingMs } from "./rate-limit";
+import { maxInAnyWindow, reserveSlots, slotSpacingMs, slotToleranceMs } from "./rate-limit";
 
 /** Small deterministic PRNG (mulberry32) so a failing property run can be replayed. */
 function prng(seed: number) {
@@ -13,8 +13,8 @@ function prng(seed: number) {
 
 describe("reserveSlots", () => {
   it.each([
-    [1, 1020],
-    [10, 102],
+    [1, 1080],
+    [10, 108],
     [100, 11],
   ])("spaces sends for limit %i by %i ms", (limit, spacing) => {
     expect(slotSpacingMs(limit)).toBe(spacing);
@@ -22,19 +22,19 @@ describe("reserveSlots", () => {
 
   it("starts now when the webhook is idle and only reserves within the horizon", () => {
     expect(reserveSlots({ now: 10_000, nextSlotAt: null, limit: 10, wanted: 3 })).toEqual({
-      slots: [10_000, 10_102, 10_204],
-      nextSlotAt: 10_306,
+      slots: [10_000, 10_108, 10_216],
+      nextSlotAt: 10_324,
     });
     const many = reserveSlots({ now: 10_000, nextSlotAt: 5_000, limit: 10, wanted: 50 });
     expect(many.slots).toHaveLength(10);
-    expect(many.slots.at(-1)).toBe(10_918);
-    expect(many.nextSlotAt).toBe(11_020);
+    expect(many.slots.at(-1)).toBe(10_972);
+    expect(many.nextSlotAt).toBe(11_080);
   });
 
   it("continues from a future nextSlotAt and reserves nothing past the horizon", () => {
-    expect(reserveSlots({ now: 0, nextSlotAt: 900, limit: 1, wanted: 5 })).toEqual({ slots: [900], nextSlotAt: 1_920 });
-    expect(reserveSlots({ now: 0, nextSlotAt: 1_920, limit: 1, wanted: 5 })).toEqual({ slots: [], nextSlotAt: 1_920 });
-    expect(reserveSlots({ now: 0, nextSlotAt: 1_920, limit: 1, wanted: 5, horizonMs: 5_000 }).slots).toEqual([1_920, 2_940, 3_960, 4_980]);
+    expect(reserveSlots({ now: 0, nextSlotAt: 900, limit: 1, wanted: 5 })).toEqual({ slots: [900], nextSlotAt: 1_980 });
+    expect(reserveSlots({ now: 0, nextSlotAt: 1_980, limit: 1, wanted: 5 })).toEqual({ slots: [], nextSlotAt: 1_980 });
+    expect(reserveSlots({ now: 0, nextSlotAt: 1_980, limit: 1, wanted: 5, horizonMs: 5_000 }).slots).toEqual([1_980, 3_060, 4_140]);
     expect(reserveSlots({ now: 0, nextSlotAt: null, limit: 5, wanted: 0 })).toEqual({ slots: [], nextSlotAt: 0 });
   });
 
@@ -70,6 +70,24 @@ describe("reserveSlots", () => {
     }
     expect(maxInAnyWindow(sent)).toBe(Math.ceil(1000 / slotSpacingMs(limit)));
     expect(sent.filter((t) => t >= 5_000 && t < 6_000).length).toBeGreaterThanOrEqual(Math.floor(limit * 0.9));
+  });
+});
+
+describe("slotToleranceMs", () => {
+  it.each([1, 2, 7, 10, 20, 33, 100])("keeps every window at limit %i even when each send arrives up to three times the tolerance late", (limit) => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const rand = prng(seed * 7919 + limit);
+      const spacing = slotSpacingMs(limit);
+      const late = 3 * slotToleranceMs(limit);
+      expect(late).toBeGreaterThanOrEqual(75);
+      // Consecutive slots; the worst case is some sends maximally late and their neighbours on time.
+      const sent = Array.from({ length: limit * 10 }, (_, i) => i * spacing + (rand() < 0.5 ? late : Math.floor(rand() * late)));
+      expect(maxInAnyWindow(sent)).toBeLessThanOrEqual(limit);
+    }
+    // The bound is tight: the first send later than limit × spacing − 1000 shares a window with limit more.
+    const spacing = slotSpacingMs(limit);
+    const tooLate = Array.from({ length: limit + 1 }, (_, i) => Math.max(i * spacing, limit * spacing - 999));
+    expect(maxInAnyWindow(tooLate)).toBe(limit + 1);
   });
 });
 

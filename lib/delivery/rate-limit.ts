@@ -1,8 +1,22 @@
 import "server-only";
 
-/** Gap between two sends; the 2 % margin absorbs timer and clock jitter between workers. */
+/**
+ * Gap between two sends. The 8 % margin is what lets a send leave a little after its slot (timers, a busy
+ * event loop, the network) without ever putting `limit + 1` sends into one second: see slotToleranceMs.
+ */
 export function slotSpacingMs(limit: number): number {
-  return Math.ceil((1000 / limit) * 1.02);
+  return Math.ceil((1000 / limit) * 1.08);
+}
+
+/**
+ * How late after its slot a send may still leave. Sends within [slot, slot + t] with t ≤ limit × spacing − 1000
+ * can never put more than `limit` into any 1 s window (the slots of one window then lie in an interval of length
+ * limit × spacing). A third of that margin goes to the sender; two thirds are left for the way to the receiver
+ * (network, and the receiver's own scheduling, which on a busy host jitters by tens of milliseconds).
+ * A send that misses its slot by more must not go out: it gives the slot back and is claimed again.
+ */
+export function slotToleranceMs(limit: number): number {
+  return Math.floor((limit * slotSpacingMs(limit) - 1000) / 3);
 }
 
 /**

@@ -18,5 +18,9 @@ export function useTestDatabase({ seed = true } = {}) {
     g.__wcDb = undefined;
     await handle?.close();
   });
-  return { get db() { return handle.db; } };
+  return {
+    get db() { return handle.db; },
+    /** The test database's connection string (PostgreSQL only), for worker processes. */
+    get url() { return handle.url; },
+  };
 }

@@ -29,10 +29,11 @@ export async function startReceiver({ handler = answerOk }: { handler?: Receiver
   let current = handler;
   const requests: ReceivedRequest[] = [];
   const server = http.createServer(async (req, res) => {
+    const time = Date.now(); // arrival, before the body is read
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const request: ReceivedRequest = {
-      time: Date.now(),
+      time,
       method: req.method ?? "",
       path: req.url ?? "",
       headers: req.headers,

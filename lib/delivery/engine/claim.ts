@@ -1,11 +1,12 @@
 import "server-only";
-import { and, asc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { deliveries, webhooks } from "@/lib/db/schema";
 import { reserveSlots } from "../rate-limit";
 
 export type ClaimedDelivery = { id: string; orgId: string; eventId: string; webhookId: string; attempts: number; retryBase: number; isTest: boolean; sendAt: number };
 
+/** How long a claim is held: longer than the slot wait (≤ 1 s) + the request timeout (15 s) + writing the result. */
 export const LEASE_MS = 60_000;
 const HORIZON_MS = 1_000;
 const NOT_SENDABLE = ["suspended", "disabled", "pending"];
@@ -14,8 +15,9 @@ const NOT_SENDABLE = ["suspended", "disabled", "pending"];
  * Claims due deliveries (and expired leases) in one transaction: FOR UPDATE SKIP LOCKED, so workers never
  * share a row, and per-webhook send slots reserved on the webhook row, so limits hold across processes.
  */
-export async function claimBatch(db: Db, { workerId, limit = 100, now = Date.now() }: { workerId: string; limit?: number; now?: number }) {
-  const nowDate = new Date(now);
+export async function claimBatch(db: Db, { workerId, limit = 100, now: fixedNow, leaseMs = LEASE_MS }: { workerId: string; limit?: number; now?: number; leaseMs?: number }) {
+  let now = fixedNow ?? Date.now();
+  let nowDate = new Date(now);
   return db.transaction(async (tx) => {
     const due = await tx
       .select({ id: deliveries.id, orgId: deliveries.orgId, eventId: deliveries.eventId, webhookId: deliveries.webhookId, attempts: deliveries.attempts, retryBase: deliveries.retryBase, isTest: deliveries.isTest, webhookStatus: webhooks.status })
@@ -29,7 +31,8 @@ export async function claimBatch(db: Db, { workerId, limit = 100, now = Date.now
       )
       .orderBy(asc(deliveries.nextAttemptAt))
       .limit(limit)
-      .for("update", { of: deliveries, skipLocked: true });
+      // NO KEY UPDATE, not UPDATE: publishers' inserts (foreign-key KEY SHARE locks on these rows) never wait for a claim.
+      .for("no key update", { of: deliveries, skipLocked: true });
     if (due.length === 0) return [];
 
     // Events for a suspended or disabled webhook are diverted, not sent (tests still go out).
@@ -50,20 +53,32 @@ export async function claimBatch(db: Db, { workerId, limit = 100, now = Date.now
       .from(webhooks)
       .where(inArray(webhooks.id, webhookIds))
       .orderBy(asc(webhooks.id))
-      .for("update");
+      .for("no key update");
+    // Slots count from when the webhook rows are ours (another worker may have held them a while), not from
+    // when the claim began: a slot already in the past would be sent late, in a burst with the next ones.
+    now = fixedNow ?? Date.now();
+    nowDate = new Date(now);
 
     const claimed: ClaimedDelivery[] = [];
+    const advanced: SQL[] = [];
     for (const w of limits) {
       const mine = sendable.filter((d) => d.webhookId === w.id);
       const { slots, nextSlotAt } = reserveSlots({ now, nextSlotAt: w.nextSlotAt.getTime(), limit: w.rateLimit, wanted: mine.length, horizonMs: HORIZON_MS });
       if (slots.length === 0) continue;
-      await tx.update(webhooks).set({ nextSlotAt: new Date(nextSlotAt) }).where(eq(webhooks.id, w.id));
+      advanced.push(sql`(${w.id}, ${new Date(nextSlotAt).toISOString()})`);
       slots.forEach((sendAt, i) => claimed.push({ ...mine[i], sendAt }));
+    }
+    if (advanced.length) {
+      // One statement for all webhooks of the batch (their rows are locked above).
+      await tx.execute(sql`
+        update ${webhooks} as w set next_slot_at = v.next::timestamptz
+        from (values ${sql.join(advanced, sql`, `)}) as v(id, next)
+        where w.id = v.id::uuid`);
     }
     if (claimed.length) {
       await tx
         .update(deliveries)
-        .set({ status: "sending", leaseUntil: new Date(now + LEASE_MS), leasedBy: workerId, updatedAt: nowDate })
+        .set({ status: "sending", leaseUntil: new Date(now + leaseMs), leasedBy: workerId, updatedAt: nowDate })
         .where(inArray(deliveries.id, claimed.map((c) => c.id)));
     }
     return claimed;

@@ -30,6 +30,15 @@ export async function recordOutcomes(db: Db, workerId: string, outcomes: Outcome
   });
 }
 
+/** Gives back deliveries whose slot was missed before anything was sent: due again at once, no attempt recorded. */
+export async function releaseDeliveries(db: Db, workerId: string, ids: string[]) {
+  if (ids.length === 0) return;
+  await db
+    .update(deliveries)
+    .set({ status: sql`case when ${deliveries.attempts} = 0 then 'pending' else 'failed' end`, leaseUntil: null, leasedBy: null, updatedAt: new Date() })
+    .where(and(inArray(deliveries.id, ids), eq(deliveries.leasedBy, workerId), eq(deliveries.status, "sending")));
+}
+
 async function updateDeliveries(tx: Tx, workerId: string, updates: DeliveryUpdate[]) {
   const rows = sql.join(
     updates.map((u) => sql`(${u.id}, ${u.status}, ${u.attempts}, ${u.nextAttemptAt?.toISOString() ?? null}, ${u.lastStatusCode}, ${u.lastErrorClass}, ${u.divertedReason})`),
@@ -54,7 +63,7 @@ async function applyWebhookEffects(tx: Tx, outcomes: Outcome[], updates: Deliver
     byHook.set(o.webhook.id, [...(byHook.get(o.webhook.id) ?? []), updates[i]]);
   });
   if (byHook.size === 0) return;
-  const rows = await tx.select().from(webhooks).where(inArray(webhooks.id, [...byHook.keys()])).orderBy(webhooks.id).for("update");
+  const rows = await tx.select().from(webhooks).where(inArray(webhooks.id, [...byHook.keys()])).orderBy(webhooks.id).for("no key update");
   for (const w of rows) {
     let failures = w.consecutiveFailures;
     let gone = false;
@@ -65,6 +74,7 @@ async function applyWebhookEffects(tx: Tx, outcomes: Outcome[], updates: Deliver
     }
     const threshold = w.failureHandling.suspendAfterFailures;
     const suspend = !gone && w.status === "active" && failures >= threshold;
+    if (failures === w.consecutiveFailures && !gone && !suspend) continue; // the common case: successes on a healthy webhook
     await tx
       .update(webhooks)
       .set({

@@ -1,6 +1,7 @@
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { HttpClient, SendResult } from "../http-client";
+import { slotToleranceMs } from "../rate-limit";
 import { TokenError, type TokenClient } from "../oauth";
 import type { ClaimedDelivery } from "./claim";
 import type { WebhookTarget } from "./context";
@@ -14,23 +15,32 @@ export type Outcome = {
   result: Omit<SendResult, "errorClass"> & { errorClass?: SendResult["errorClass"] | "auth_token" };
 };
 
-/** One attempt: wait for the reserved slot, authenticate, sign, POST; a receiver's 401 refreshes an OAuth token once. */
-export async function sendOne({ delivery, webhook, event, http, tokens }: { delivery: ClaimedDelivery; webhook: WebhookTarget; event: EventRecord; http: HttpClient; tokens: TokenClient }): Promise<Outcome> {
+/** The slot was missed (a busy event loop, a slow token endpoint): nothing was sent, the delivery goes back. */
+export type MissedSlot = { delivery: ClaimedDelivery; missedSlot: true };
+
+/**
+ * One attempt: wait for the reserved slot, authenticate, sign, POST; a receiver's 401 refreshes an OAuth token once.
+ * A POST that could only leave later than the rate limiter's tolerance is not sent at all (MissedSlot).
+ */
+export async function sendOne({ delivery, webhook, event, http, tokens }: { delivery: ClaimedDelivery; webhook: WebhookTarget; event: EventRecord; http: HttpClient; tokens: TokenClient }): Promise<Outcome | MissedSlot> {
   const wait = delivery.sendAt - Date.now();
   if (wait > 0) await sleep(wait);
   const body = JSON.stringify(envelope(event, webhook.payloadMode));
   const startedAt = new Date();
+  const deadline = delivery.sendAt + slotToleranceMs(webhook.rateLimit);
   const attempt = async (bearerToken?: string) => {
     const headers = buildHeaders({ eventId: event.id, body, timestamp: Math.floor(Date.now() / 1000), signingSecrets: webhook.signingSecrets, auth: webhook.auth, authSecret: webhook.authSecret, bearerToken, custom: webhook.headers });
     return { headers, result: await http.send({ url: webhook.url, headers, body }) };
   };
   if (webhook.auth.type === "api_key") {
+    if (Date.now() > deadline) return { delivery, missedSlot: true };
     const { headers, result } = await attempt();
     return { delivery, webhook, startedAt, requestHeaders: redactHeaders(headers, webhook.auth), result };
   }
   const request = { tokenUrl: webhook.auth.tokenUrl, clientId: webhook.auth.clientId, clientSecret: webhook.authSecret, scope: webhook.auth.scope, audience: webhook.auth.audience };
   try {
     let token = await tokens.getToken(request);
+    if (Date.now() > deadline) return { delivery, missedSlot: true };
     let sent = await attempt(token.accessToken);
     if (sent.result.status === 401) {
       tokens.evict(token.key, token.accessToken);

@@ -15,6 +15,7 @@ export async function startDeliveryWorker(): Promise<Worker> {
   g.__wcWorker = startWorker({
     db,
     allowedCidrs: parseAllowedCidrs(e.ALLOWED_TARGET_CIDRS),
+    leaseMs: e.DELIVERY_LEASE_MS,
     subscribe: kind === "postgres" && e.DATABASE_URL ? pgSubscriber(e.DATABASE_URL) : undefined,
     log: (msg) => console.error(`[worker] ${msg}`),
   });

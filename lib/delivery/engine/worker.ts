@@ -7,7 +7,7 @@ import { createTokenClient } from "../oauth";
 import type { AllowedCidrs } from "../ssrf";
 import { claimBatch, type ClaimedDelivery } from "./claim";
 import { loadContext } from "./context";
-import { recordOutcomes } from "./record";
+import { recordOutcomes, releaseDeliveries } from "./record";
 import { sendOne, type Outcome } from "./send";
 import { onWake } from "./wake";
 
@@ -18,6 +18,10 @@ export type WorkerOptions = {
   maxInFlight?: number;
   pollMs?: number;
   timeoutMs?: number;
+  /** How long a finished send waits for others before its result is written (batching; default 20 ms). */
+  flushDelayMs?: number;
+  /** How long a claim is held before another worker may take it over (default LEASE_MS). */
+  leaseMs?: number;
   /** Extra wake-up source (PostgreSQL LISTEN in separate worker processes). */
   subscribe?: (wake: () => void) => () => void;
   log?: (msg: string) => void;
@@ -27,7 +31,7 @@ export type WorkerOptions = {
  * The delivery loop. Claims due deliveries in batches, sends each as its own promise (a slow receiver never
  * holds up the others), and writes results back in batches. One loop per process; any number of processes.
  */
-export function startWorker({ db, allowedCidrs, batchSize = 100, maxInFlight = 1000, pollMs = 500, timeoutMs, subscribe, log = () => {} }: WorkerOptions) {
+export function startWorker({ db, allowedCidrs, batchSize = 100, maxInFlight = 1000, pollMs = 500, timeoutMs, flushDelayMs = 20, leaseMs, subscribe, log = () => {} }: WorkerOptions) {
   const workerId = `${process.pid}-${crypto.randomBytes(4).toString("hex")}`;
   const http = createHttpClient({ allowedCidrs, ...(timeoutMs ? { timeoutMs } : {}) });
   const tokens = createTokenClient({ httpClient: http });
@@ -37,6 +41,7 @@ export function startWorker({ db, allowedCidrs, batchSize = 100, maxInFlight = 1
   const wake = () => wakeUp?.();
   const unsubscribe = [onWake(wake), subscribe?.(wake) ?? (() => {})];
   const finished: Outcome[] = [];
+  const missed: string[] = [];
   let flushing: Promise<void> | null = null;
 
   const sleep = (ms: number) =>
@@ -50,14 +55,30 @@ export function startWorker({ db, allowedCidrs, batchSize = 100, maxInFlight = 1
       wakeUp = done;
     });
 
+  /** Results are written in batches: at once when a batch is full, otherwise after a short pause that lets more finish. */
+  let flushTimer: NodeJS.Timeout | null = null;
+  function scheduleFlush() {
+    if (finished.length + missed.length >= batchSize) return void flush();
+    flushTimer ??= setTimeout(() => {
+      flushTimer = null;
+      void flush();
+    }, flushDelayMs);
+  }
+
   function flush(): Promise<void> {
-    if (flushing || finished.length === 0) return flushing ?? Promise.resolve();
+    if (flushing || (finished.length === 0 && missed.length === 0)) return flushing ?? Promise.resolve();
     const batch = finished.splice(0, finished.length);
+    const released = missed.splice(0, missed.length);
     flushing = recordOutcomes(db, workerId, batch)
       .catch((err) => log(`record failed, ${batch.length} deliveries will be retried after their lease: ${err}`))
+      .then(() => releaseDeliveries(db, workerId, released))
+      .then(() => {
+        if (released.length) wake(); // due again now, with new slots
+      })
+      .catch((err) => log(`release failed, ${released.length} deliveries will be claimed after their lease: ${err}`))
       .finally(() => {
         flushing = null;
-        if (finished.length) void flush();
+        if (finished.length || missed.length) scheduleFlush();
       });
     return flushing;
   }
@@ -70,11 +91,11 @@ export function startWorker({ db, allowedCidrs, batchSize = 100, maxInFlight = 1
       if (!webhook || !event) continue; // deleted meanwhile: its deliveries went with it
       inFlight++;
       void sendOne({ delivery, webhook, event, http, tokens })
-        .then((o) => finished.push(o))
+        .then((o) => ("missedSlot" in o ? missed.push(o.delivery.id) : finished.push(o)))
         .catch((err) => log(`send failed unexpectedly: ${err}`))
         .finally(() => {
           inFlight--;
-          void flush();
+          scheduleFlush();
           if (inFlight < maxInFlight / 2) wake();
         });
     }
@@ -87,7 +108,7 @@ export function startWorker({ db, allowedCidrs, batchSize = 100, maxInFlight = 1
           await sleep(pollMs);
           continue;
         }
-        const claimed = await claimBatch(db, { workerId, limit: Math.min(batchSize, maxInFlight - inFlight) });
+        const claimed = await claimBatch(db, { workerId, limit: Math.min(batchSize, maxInFlight - inFlight), leaseMs });
         if (claimed.length) await dispatch(claimed);
         await yieldToLoop(); // PGlite can starve the event loop; let sockets and timers run
         // A full batch means more is waiting: claim again at once. Otherwise sleep until woken or polled.
@@ -108,8 +129,8 @@ export function startWorker({ db, allowedCidrs, batchSize = 100, maxInFlight = 1
       wake();
       await loop;
       while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
-      await flush();
-      await flushing;
+      while (finished.length || missed.length || flushing) await flush();
+      if (flushTimer) clearTimeout(flushTimer);
       unsubscribe.forEach((u) => u());
       await http.close();
     },
