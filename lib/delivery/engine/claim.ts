@@ -15,7 +15,10 @@ const NOT_SENDABLE = ["suspended", "disabled", "pending"];
  * Claims due deliveries (and expired leases) in one transaction: FOR UPDATE SKIP LOCKED, so workers never
  * share a row, and per-webhook send slots reserved on the webhook row, so limits hold across processes.
  */
-export async function claimBatch(db: Db, { workerId, limit = 100, now: fixedNow, leaseMs = LEASE_MS }: { workerId: string; limit?: number; now?: number; leaseMs?: number }) {
+export async function claimBatch(
+  db: Db,
+  { workerId, limit = 100, now: fixedNow, leaseMs = LEASE_MS, leadMs = 0 }: { workerId: string; limit?: number; now?: number; leaseMs?: number; leadMs?: number },
+) {
   let now = fixedNow ?? Date.now();
   let nowDate = new Date(now);
   return db.transaction(async (tx) => {
@@ -63,7 +66,8 @@ export async function claimBatch(db: Db, { workerId, limit = 100, now: fixedNow,
     const advanced: SQL[] = [];
     for (const w of limits) {
       const mine = sendable.filter((d) => d.webhookId === w.id);
-      const { slots, nextSlotAt } = reserveSlots({ now, nextSlotAt: w.nextSlotAt.getTime(), limit: w.rateLimit, wanted: mine.length, horizonMs: HORIZON_MS });
+      // leadMs: how far ahead this worker needs its slots to meet them (it has been late recently; see worker.ts).
+      const { slots, nextSlotAt } = reserveSlots({ now: now + leadMs, nextSlotAt: w.nextSlotAt.getTime(), limit: w.rateLimit, wanted: mine.length, horizonMs: HORIZON_MS });
       if (slots.length === 0) continue;
       advanced.push(sql`(${w.id}, ${new Date(nextSlotAt).toISOString()})`);
       slots.forEach((sendAt, i) => claimed.push({ ...mine[i], sendAt }));

@@ -11,6 +11,8 @@ import { recordOutcomes, releaseDeliveries } from "./record";
 import { sendOne, type Outcome } from "./send";
 import { onWake } from "./wake";
 
+const MAX_LEAD_MS = 500;
+
 export type WorkerOptions = {
   db: Db;
   allowedCidrs: AllowedCidrs;
@@ -42,6 +44,16 @@ export function startWorker({ db, allowedCidrs, batchSize = 100, maxInFlight = 1
   const unsubscribe = [onWake(wake), subscribe?.(wake) ?? (() => {})];
   const finished: Outcome[] = [];
   const missed: string[] = [];
+  /**
+   * How far ahead to reserve send slots. Zero while this worker meets its slots; after a missed slot (a busy event
+   * loop: PGlite queries, a loaded host) it grows to the lateness seen, so the next slots can be met instead of
+   * being missed and released again and again; it decays back while sends leave on time.
+   */
+  let leadMs = 0;
+  const observeLateness = (lateMs: number, missedSlot: boolean) => {
+    leadMs = missedSlot ? Math.min(MAX_LEAD_MS, Math.max(leadMs * 2, lateMs + 10)) : leadMs * 0.9;
+    if (leadMs < 1) leadMs = 0;
+  };
   let flushing: Promise<void> | null = null;
 
   const sleep = (ms: number) =>
@@ -91,7 +103,15 @@ export function startWorker({ db, allowedCidrs, batchSize = 100, maxInFlight = 1
       if (!webhook || !event) continue; // deleted meanwhile: its deliveries went with it
       inFlight++;
       void sendOne({ delivery, webhook, event, http, tokens })
-        .then((o) => ("missedSlot" in o ? missed.push(o.delivery.id) : finished.push(o)))
+        .then((o) => {
+          if ("missedSlot" in o) {
+            observeLateness(Date.now() - o.delivery.sendAt, true);
+            missed.push(o.delivery.id);
+          } else {
+            observeLateness(o.startedAt.getTime() - o.delivery.sendAt, false);
+            finished.push(o);
+          }
+        })
         .catch((err) => log(`send failed unexpectedly: ${err}`))
         .finally(() => {
           inFlight--;
@@ -108,7 +128,7 @@ export function startWorker({ db, allowedCidrs, batchSize = 100, maxInFlight = 1
           await sleep(pollMs);
           continue;
         }
-        const claimed = await claimBatch(db, { workerId, limit: Math.min(batchSize, maxInFlight - inFlight), leaseMs });
+        const claimed = await claimBatch(db, { workerId, limit: Math.min(batchSize, maxInFlight - inFlight), leaseMs, leadMs: Math.round(leadMs) });
         if (claimed.length) await dispatch(claimed);
         await yieldToLoop(); // PGlite can starve the event loop; let sockets and timers run
         // A full batch means more is waiting: claim again at once. Otherwise sleep until woken or polled.
