@@ -58,7 +58,7 @@ test.afterAll(async () => {
   await receiver.close();
 });
 
-test("creation: settings page turns approvals on, Submit for Approval, one-time reveal, Pending, approved → Active", async () => {
+test("creation: settings page turns approvals on, Submit for Approval, one-time reveal, Pending, approved → Active, a tester's test event arrives", async ({ browser }) => {
   test.slow();
   // Settings: a field error from the server, then a save.
   await admin.goto("/admin/settings");
@@ -128,6 +128,20 @@ test("creation: settings page turns approvals on, Submit for Approval, one-time 
   await expect(row).toContainText("Active");
   await admin.reload();
   await expect(admin.getByTestId("decision-notices")).toHaveCount(0);
+
+  // The approved webhook is live: a tester's test event reaches the receiver.
+  const tester = await (await browser.newContext()).newPage();
+  await signIn(tester, "tester");
+  await tester.goto("/developer/webhooks");
+  await tester.getByRole("button", { name: `Actions for ${name}` }).click();
+  await tester.getByRole("menuitem", { name: "Test" }).click();
+  const before = receiver.requests.filter((r) => r.path === "/hook").length;
+  await tester.getByRole("region", { name: "Send Test Event" }).getByRole("button", { name: "Send Test Event" }).click();
+  await expect(tester.getByRole("region", { name: "Test result" }).getByText("The receiver accepted the test event")).toBeVisible();
+  const arrived = receiver.requests.filter((r) => r.path === "/hook").slice(before);
+  expect(arrived).toHaveLength(1);
+  expect(JSON.parse(arrived[0].body)).toMatchObject({ type: "order.created", is_test: true });
+  await tester.context().close();
 });
 
 test("update: Change pending links to the request; approved → the new value is live", async () => {
