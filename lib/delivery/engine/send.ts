@@ -23,23 +23,30 @@ export type MissedSlot = { delivery: ClaimedDelivery; missedSlot: true };
  * A POST that could only leave later than the rate limiter's tolerance is not sent at all (MissedSlot).
  */
 export async function sendOne({ delivery, webhook, event, http, tokens }: { delivery: ClaimedDelivery; webhook: WebhookTarget; event: EventRecord; http: HttpClient; tokens: TokenClient }): Promise<Outcome | MissedSlot> {
-  const wait = delivery.sendAt - Date.now();
-  if (wait > 0) await sleep(wait);
   const body = JSON.stringify(envelope(event, webhook.payloadMode));
-  const startedAt = new Date();
   const deadline = delivery.sendAt + slotToleranceMs(webhook.rateLimit);
+  const untilSlot = async () => {
+    const wait = delivery.sendAt - Date.now();
+    if (wait > 0) await sleep(wait);
+  };
+  let startedAt = new Date();
   const attempt = async (bearerToken?: string) => {
     const headers = buildHeaders({ eventId: event.id, body, timestamp: Math.floor(Date.now() / 1000), signingSecrets: webhook.signingSecrets, auth: webhook.auth, authSecret: webhook.authSecret, bearerToken, custom: webhook.headers });
     return { headers, result: await http.send({ url: webhook.url, headers, body }) };
   };
   if (webhook.auth.type === "api_key") {
+    await untilSlot();
+    startedAt = new Date();
     if (Date.now() > deadline) return { delivery, missedSlot: true };
     const { headers, result } = await attempt();
     return { delivery, webhook, startedAt, requestHeaders: redactHeaders(headers, webhook.auth), result };
   }
   const request = { tokenUrl: webhook.auth.tokenUrl, clientId: webhook.auth.clientId, clientSecret: webhook.authSecret, scope: webhook.auth.scope, audience: webhook.auth.audience };
   try {
+    // The token first (usually cached), then the slot: a token request does not eat into the slot's tolerance.
     let token = await tokens.getToken(request);
+    await untilSlot();
+    startedAt = new Date();
     if (Date.now() > deadline) return { delivery, missedSlot: true };
     let sent = await attempt(token.accessToken);
     if (sent.result.status === 401) {

@@ -11,7 +11,7 @@ import { recordOutcomes, releaseDeliveries } from "./record";
 import { sendOne, type Outcome } from "./send";
 import { onWake } from "./wake";
 
-const MAX_LEAD_MS = 500;
+const MAX_LEAD_MS = 2_000;
 
 export type WorkerOptions = {
   db: Db;
