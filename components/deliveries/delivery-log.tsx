@@ -61,7 +61,7 @@ export function DeliveryLog({ org, webhookId, eventTypes, canRedeliver }: Props)
         </div>
         {query.isError && <Callout variant="error" role="alert" title="The delivery log could not be loaded">{query.error.message}</Callout>}
         {query.isPending ? (
-          <div className="grid gap-2" aria-label="Loading deliveries">{[0, 1, 2].map((i) => <Skeleton key={i} className="h-14" />)}</div>
+          <div className="grid gap-2" role="status" aria-label="Loading deliveries">{[0, 1, 2].map((i) => <Skeleton key={i} className="h-14" />)}</div>
         ) : items.length === 0 ? (
           <EmptyState
             icon={History}
