@@ -55,6 +55,13 @@ export const invalid = (fieldErrors: FieldError[], message = "Some fields need a
 export const conflict = (message: string, fieldErrors?: FieldError[]) => new AppError("conflict", message, fieldErrors);
 
 /** zod issues → field errors with dotted paths. */
-export function fromZodIssues(issues: { path: PropertyKey[]; message: string }[]): FieldError[] {
-  return issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+type ZodIssueLike = { path: PropertyKey[]; message: string; code?: string; keys?: string[] };
+
+/** Zod issues as field errors; an unknown key is reported on its own path, so the client can point at it. */
+export function fromZodIssues(issues: ZodIssueLike[]): FieldError[] {
+  return issues.flatMap((i) =>
+    i.code === "unrecognized_keys" && i.keys?.length
+      ? i.keys.map((key) => ({ path: [...i.path, key].map(String).join("."), message: `Unknown field “${key}”.` }))
+      : [{ path: i.path.map(String).join("."), message: i.message }],
+  );
 }

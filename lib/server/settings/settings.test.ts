@@ -38,8 +38,8 @@ describe("organization settings", () => {
     ["half a day", { approvalExpiryDays: 1.5 }, "approvalExpiryDays"],
     ["days as text", { approvalExpiryDays: "7" }, "approvalExpiryDays"],
     ["a non-boolean switch", { approvals: { create: "yes" } }, "approvals.create"],
-    ["an unknown approval kind", { approvals: { rotate: true } }, "approvals"],
-    ["an unknown field", { maxActiveWebhooks: 50 }, ""],
+    ["an unknown approval kind", { approvals: { rotate: true } }, "approvals.rotate"],
+    ["an unknown field", { maxActiveWebhooks: 50 }, "maxActiveWebhooks"],
   ])("refuses %s with a field error and changes nothing", async (_label, body, path) => {
     const admin = await createTestKey("acme", ["admin"]);
     const before = (await api.getSettings(admin)).json;

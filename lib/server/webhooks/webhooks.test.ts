@@ -86,7 +86,7 @@ describe("creating webhooks", () => {
     ["11 attempts", { failureHandling: { maxAttempts: 11 } }, "failureHandling.maxAttempts"],
     ["linear without interval", { failureHandling: { backoff: "linear" } }, "failureHandling.intervalSeconds"],
     ["a short signing secret", { signingSecret: "whsec_c2hvcnQ=" }, "signingSecret"],
-    ["an unknown field", { colour: "blue" }, ""],
+    ["an unknown field", { colour: "blue" }, "colour"],
     ["a 101-character name", { name: "x".repeat(101) }, "name"],
     ["a masked key on create", { auth: { type: "api_key", key: "*****" } }, "auth.key"],
   ])("refuses %s with a field error and stores nothing", async (_label, overrides, path) => {
