@@ -98,6 +98,8 @@ test("an API key is shown once, works as a bearer token, and gets 401 once revok
 
   await page.getByRole("row", { name: new RegExp(name) }).getByRole("button", { name: `Revoke ${name}` }).click();
   await page.getByRole("button", { name: "Revoke key" }).click();
+  // While the modal is open the table is aria-hidden, so wait for the dialog to go before looking for the row.
+  await expect(page.getByRole("alertdialog")).toHaveCount(0);
   await expect(page.getByRole("cell", { name, exact: true })).toHaveCount(0);
   const after = await request.get(`${baseURL}/api/v1/orgs/acme/members`, { headers: auth });
   expect(after.status()).toBe(401);
