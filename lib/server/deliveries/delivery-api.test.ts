@@ -5,7 +5,8 @@ import { call, createTestKey } from "@/lib/testing/api";
 import { startReceiver, type Receiver } from "@/lib/testing/receiver";
 import { startTestWorker, waitFor } from "@/lib/testing/engine";
 import { webhookBody } from "@/lib/testing/webhooks";
-import { webhooks } from "@/lib/db/schema";
+import { approvalsApi } from "@/lib/testing/approvals";
+import { deliveries, webhooks } from "@/lib/db/schema";
 import type { Worker } from "@/lib/delivery/engine/worker";
 import * as hooks from "@/app/api/v1/orgs/[org]/webhooks/route";
 import * as test from "@/app/api/v1/orgs/[org]/webhooks/[id]/test/route";
@@ -74,6 +75,36 @@ describe("test events and the delivery log", () => {
     expect((await call(event.GET, { params: { org: "globex", id: "ext-123" }, key: globex })).status).toBe(404);
     const list = await call(events.GET, { params: acme(), key: viewer });
     expect(list.json.items.find((e: { id: string }) => e.id === "ext-123")).toBeDefined();
+  });
+});
+
+describe("what the pages hide, the API refuses", () => {
+  it("a webhook awaiting approval takes no test event (409), and nothing is queued", async () => {
+    const api = approvalsApi();
+    await api.setApprovals(admin, { create: true });
+    try {
+      const res = await api.createWebhook(admin, { url: `${receiver.url}/pending-${Math.random()}` });
+      expect(res.status).toBe(202);
+      const refused = await call(test.POST, { method: "POST", params: acme({ id: res.json.webhook.id }), key: tester, body: { eventType: "order.created" } });
+      expect(refused.status).toBe(409);
+      expect(await testDb.db.select().from(deliveries).where(eq(deliveries.webhookId, res.json.webhook.id))).toEqual([]);
+    } finally {
+      await api.setApprovals(admin, { create: false });
+    }
+  });
+
+  it("a delivery being sent right now cannot be redelivered; it is left as it is", async () => {
+    const hook = await newHook();
+    const sent = await call(test.POST, { method: "POST", params: acme({ id: hook.id }), key: tester, body: { eventType: "order.created" } });
+    const id = sent.json.delivery.id;
+    await waitFor(async () => (await call(delivery.GET, { params: acme({ id }), key: viewer })).json.status === "succeeded");
+    // As a worker's claim leaves it: leased and in flight.
+    await testDb.db.update(deliveries).set({ status: "sending", leasedBy: "another-worker", leaseUntil: new Date(Date.now() + 60_000) }).where(eq(deliveries.id, id));
+    const refused = await call(redeliver.POST, { method: "POST", params: acme({ id }), key: tester });
+    expect(refused.status).toBe(404);
+    const [row] = await testDb.db.select().from(deliveries).where(eq(deliveries.id, id));
+    expect([row.status, row.leasedBy]).toEqual(["sending", "another-worker"]);
+    await testDb.db.update(deliveries).set({ status: "succeeded", leasedBy: null, leaseUntil: null }).where(eq(deliveries.id, id));
   });
 });
 
