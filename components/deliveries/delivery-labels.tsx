@@ -17,18 +17,20 @@ export function DeliveryStatusBadge({ status }: { status: Status }) {
   return <Badge variant={VARIANTS[status]} dot>{DELIVERY_STATUS_LABELS[status]}</Badge>;
 }
 
-/** What an attempt's error class means to the person reading the log. */
-export const ERROR_CLASS_LABELS: Record<string, string> = {
-  http_status: "Receiver answered with an error status",
-  timeout: "Timed out (15 s)",
-  dns: "Host name did not resolve",
-  connect: "Could not connect",
-  tls: "TLS handshake failed",
-  blocked_address: "Blocked address (SSRF guard)",
-  auth_token: "OAuth token request failed",
+/** What an attempt's error class means: a sentence for the attempt log, a few words for table cells. */
+const ERROR_CLASSES: Record<string, [long: string, short: string]> = {
+  http_status: ["Receiver answered with an error status", "HTTP error"],
+  timeout: ["Timed out (15 s)", "Timed out"],
+  dns: ["Host name did not resolve", "DNS lookup failed"],
+  connect: ["Could not connect", "Connection failed"],
+  tls: ["TLS handshake failed", "TLS error"],
+  blocked_address: ["Blocked address (SSRF guard)", "Blocked address"],
+  auth_token: ["OAuth token request failed", "OAuth token error"],
 };
 
-export const errorLabel = (errorClass: string | null) => (errorClass ? (ERROR_CLASS_LABELS[errorClass] ?? errorClass) : null);
+
+export const errorLabel = (errorClass: string | null, form: "long" | "short" = "long") =>
+  errorClass ? (ERROR_CLASSES[errorClass]?.[form === "long" ? 0 : 1] ?? errorClass) : null;
 
 /** True while the engine still has work to do for this delivery. */
 export const inFlight = (status: Status) => status === "pending" || status === "sending" || status === "failed";

@@ -10,6 +10,7 @@ import { cn } from "@/lib/utils/cn";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
+import { REASON_LABELS } from "@/components/diverted/diverted-reason-badge";
 import { DeliveryStatusBadge } from "./delivery-labels";
 import { AttemptTimeline } from "./attempt-timeline";
 
@@ -40,7 +41,7 @@ export function DeliveryRow({ org, delivery: d, canRedeliver }: { org: string; d
           {d.attempts} attempt{d.attempts === 1 ? "" : "s"}
           {d.lastStatusCode !== null && <> · HTTP {d.lastStatusCode}</>}
           {d.nextAttemptAt && d.status === "failed" && <> · next {formatDateTime(d.nextAttemptAt)}</>}
-          {d.divertedReason && <> · {d.divertedReason}</>}
+          {d.divertedReason && <> · {REASON_LABELS[d.divertedReason]?.label ?? d.divertedReason}</>}
         </span>
         <span className="ml-auto flex gap-2">
           {canRedeliver && d.status !== "pending" && d.status !== "sending" && (

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Delivery } from "@/lib/schemas/delivery";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { DeliveryStatusBadge } from "./delivery-status-badge";
+import { DeliveryStatusBadge } from "@/components/deliveries/delivery-labels";
 import { UtcTime } from "./utc-time";
 import { DivertedReasonBadge } from "@/components/diverted/diverted-reason-badge";
 import { LastError } from "@/components/diverted/last-error";

@@ -12,10 +12,9 @@ import { buttonVariants } from "@/components/ui/button";
 import { ChangeRequestsTable } from "@/components/approvals/change-requests-table";
 import { StatusFilter } from "@/components/approvals/status-filter";
 import { STATUS_LABELS } from "@/components/approvals/change-labels";
+import { type SearchParams, firstParam } from "@/lib/utils/search-params";
 
 export const metadata = { title: "Approvals" };
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
 function policyText(approvals: { create: boolean; update: boolean; delete: boolean }) {
   const on = (["create", "update", "delete"] as const).filter((k) => approvals[k]).map((k) => ({ create: "creating", update: "updating", delete: "deleting" })[k]);
@@ -26,8 +25,8 @@ function policyText(approvals: { create: boolean; update: boolean; delete: boole
 export default async function ApprovalsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor("changes.read");
   const raw = await searchParams;
-  const status = one(raw.status) ?? "pending";
-  const parsed = changeRequestListQuerySchema.safeParse({ status, offset: one(raw.offset) });
+  const status = firstParam(raw.status) ?? "pending";
+  const parsed = changeRequestListQuerySchema.safeParse({ status, offset: firstParam(raw.offset) });
   const query = parsed.success ? parsed.data : changeRequestListQuerySchema.parse({ status: "pending" });
   const [page, settings] = await Promise.all([listChangeRequests({ actor, query }), getSettings({ actor })]);
   const canReview = can(actor, "changes.review");

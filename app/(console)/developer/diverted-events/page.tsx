@@ -13,18 +13,17 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Toaster } from "@/components/ui/toast";
 import { CursorPager } from "@/components/events/cursor-pager";
 import { DivertedTable } from "@/components/diverted/diverted-table";
-import { WebhookFilter } from "@/components/diverted/webhook-filter";
+import { SelectFilter } from "@/components/ui/select-filter";
+import { type SearchParams, firstParam } from "@/lib/utils/search-params";
 
 export const metadata = { title: "Diverted events" };
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const LIST = "/developer/diverted-events";
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
 export default async function DivertedEventsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor("deliveries.read");
   const raw = await searchParams;
-  const parsed = deliveryListQuerySchema.safeParse({ webhookId: one(raw.webhookId), cursor: one(raw.cursor) });
+  const parsed = deliveryListQuerySchema.safeParse({ webhookId: firstParam(raw.webhookId), cursor: firstParam(raw.cursor) });
   const query = parsed.success ? parsed.data : deliveryListQuerySchema.parse({});
   const [page, hooks] = await Promise.all([
     listDeliveries({ actor, query: { ...query, status: "diverted" } }),
@@ -42,7 +41,18 @@ export default async function DivertedEventsPage({ searchParams }: { searchParam
         title="Diverted events"
         description="Deliveries that were set aside instead of sent: their retries ran out, or their webhook was suspended or disabled. Nothing here is retried by itself."
       />
-      {(page.items.length > 0 || filtered) && <WebhookFilter value={query.webhookId} webhooks={webhooks} clearHref={LIST} />}
+      {(page.items.length > 0 || filtered) && (
+        <SelectFilter
+          title="Filter diverted events"
+          label="Webhook"
+          name="webhookId"
+          value={query.webhookId}
+          anyLabel="All webhooks"
+          options={webhooks.map((w) => ({ value: w.id, label: w.name }))}
+          clearHref={LIST}
+          className="sm:w-80"
+        />
+      )}
       {!parsed.success && <p className="text-sm text-destructive">Some filters were not valid and were ignored.</p>}
       {webhook && (webhook.status === "suspended" || webhook.status === "disabled") && (
         <Callout variant="warning" title={`${webhook.name} is ${webhook.status}`}>

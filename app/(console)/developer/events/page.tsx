@@ -9,20 +9,19 @@ import { buttonVariants } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { EventsTable } from "@/components/events/events-table";
-import { EventTypeFilter } from "@/components/events/event-type-filter";
+import { SelectFilter } from "@/components/ui/select-filter";
 import { CursorPager } from "@/components/events/cursor-pager";
 import { PublishHint } from "@/components/events/publish-hint";
+import { type SearchParams, firstParam } from "@/lib/utils/search-params";
 
 export const metadata = { title: "Events" };
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const LIST = "/developer/events";
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
 export default async function EventsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor("events.read");
   const raw = await searchParams;
-  const parsed = eventListQuerySchema.safeParse({ type: one(raw.type), cursor: one(raw.cursor) });
+  const parsed = eventListQuerySchema.safeParse({ type: firstParam(raw.type), cursor: firstParam(raw.cursor) });
   const query = parsed.success ? parsed.data : eventListQuerySchema.parse({});
   const [page, eventTypes] = await Promise.all([listEvents({ actor, query }), listEventTypes({ actor })]);
   const href = (cursor?: string) => `${LIST}?${new URLSearchParams({ ...(query.type && { type: query.type }), ...(cursor && { cursor }) })}`;
@@ -35,7 +34,17 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
         title="Events"
         description="What this organization published, newest first, and how each event's deliveries to your webhooks are doing."
       />
-      {(!isEmpty || query.type) && <EventTypeFilter value={query.type} eventTypes={eventTypes.map((t) => t.name)} clearHref={LIST} />}
+      {(!isEmpty || query.type) && (
+        <SelectFilter
+          title="Filter events"
+          label="Event type"
+          name="type"
+          value={query.type}
+          anyLabel="Any event type"
+          options={eventTypes.map((t) => ({ value: t.name, label: t.name }))}
+          clearHref={LIST}
+        />
+      )}
       {!parsed.success && <p className="text-sm text-destructive">Some filters were not valid and were ignored.</p>}
       {page.items.length === 0 ? (
         query.type || query.cursor ? (

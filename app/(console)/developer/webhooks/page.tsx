@@ -14,17 +14,16 @@ import { Toaster } from "@/components/ui/toast";
 import { WebhookFilters } from "@/components/webhooks/webhook-filters";
 import { WebhooksTable } from "@/components/webhooks/webhooks-table";
 import { ActiveCount } from "@/components/webhooks/active-count";
+import { type SearchParams, firstParam } from "@/lib/utils/search-params";
 
 export const metadata = { title: "Webhooks" };
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
 export default async function WebhooksPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor("webhooks.read");
   const raw = await searchParams;
-  const filters = { name: one(raw.name)?.trim(), status: one(raw.status), eventType: one(raw.eventTypes) };
-  const parsed = webhookListQuerySchema.safeParse({ offset: one(raw.offset), name: filters.name, status: filters.status, eventTypes: filters.eventType });
+  const filters = { name: firstParam(raw.name)?.trim(), status: firstParam(raw.status), eventType: firstParam(raw.eventTypes) };
+  const parsed = webhookListQuerySchema.safeParse({ offset: firstParam(raw.offset), name: filters.name, status: filters.status, eventTypes: filters.eventType });
   const query = parsed.success ? parsed.data : webhookListQuerySchema.parse({});
   const [page, eventTypes, settings] = await Promise.all([listWebhooks({ actor, query }), listEventTypes({ actor }), getSettings({ actor })]);
   const canWrite = can(actor, "webhooks.write");

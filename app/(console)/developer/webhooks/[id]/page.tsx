@@ -19,12 +19,12 @@ import { TestEventPanel } from "@/components/deliveries/test-event-panel";
 import { DeliveryLog } from "@/components/deliveries/delivery-log";
 import { listEventTypes } from "@/lib/server/event-types/list-event-types";
 import { countDiverted } from "@/lib/server/deliveries/count-diverted";
+import { type SearchParams } from "@/lib/utils/search-params";
 
 export async function generateMetadata() {
   return { title: "Webhook" };
 }
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function WebhookPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
   const [{ id }, { test }] = await Promise.all([params, searchParams]);
@@ -32,9 +32,11 @@ export default async function WebhookPage({ params, searchParams }: { params: Pr
   const [{ webhook, versions }, settings] = await Promise.all([loadWebhook({ actor, id, withVersions: true }), getSettings({ actor })]);
   const canWrite = can(actor, "webhooks.write");
   const canTest = can(actor, "webhooks.test") && webhook.status !== "pending";
-  const catalog = canTest ? await listEventTypes({ actor }) : [];
   const suspended = webhook.status === "suspended";
-  const divertedSince = suspended && canWrite ? await countDiverted(actor, { webhookId: webhook.id, since: webhook.suspendedAt ? new Date(webhook.suspendedAt) : null }) : 0;
+  const [catalog, divertedSince] = await Promise.all([
+    canTest ? listEventTypes({ actor }) : [],
+    suspended && canWrite ? countDiverted(actor, { webhookId: webhook.id, since: webhook.suspendedAt ? new Date(webhook.suspendedAt) : null }) : 0,
+  ]);
   const subscribed = new Set(webhook.eventTypes);
   const testTypes = [...catalog]
     .filter((t) => !t.deprecated || subscribed.has(t.name))
