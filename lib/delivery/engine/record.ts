@@ -8,8 +8,15 @@ import { decideOutcome, type DeliveryUpdate } from "./outcome-policy";
 /** Writes a batch of attempts and their consequences in one transaction, a few statements in all. */
 export async function recordOutcomes(db: Db, workerId: string, outcomes: Outcome[], now = Date.now()) {
   if (outcomes.length === 0) return;
-  const updates = outcomes.map((o) => decideOutcome(o, now));
   await db.transaction(async (tx) => {
+    // Only rows this worker still holds: a delivery deleted meanwhile (its webhook was deleted) or taken over after
+    // its lease expired must not fail the whole batch (an attempt row needs its delivery) nor overwrite the new owner.
+    const held = new Set(
+      (await tx.select({ id: deliveries.id }).from(deliveries).where(and(inArray(deliveries.id, outcomes.map((o) => o.delivery.id)), eq(deliveries.leasedBy, workerId))).for("no key update")).map((r) => r.id),
+    );
+    outcomes = outcomes.filter((o) => held.has(o.delivery.id));
+    if (outcomes.length === 0) return;
+    const updates = outcomes.map((o) => decideOutcome(o, now));
     await tx.insert(attempts).values(
       outcomes.map((o, i) => ({
         orgId: o.delivery.orgId,
