@@ -13,6 +13,8 @@ export type Outcome = {
   startedAt: Date;
   requestHeaders: Record<string, string>;
   result: Omit<SendResult, "errorClass"> & { errorClass?: SendResult["errorClass"] | "auth_token" };
+  /** The OAuth access token sent, so that an echo of it can be scrubbed before the attempt is stored. */
+  bearerToken?: string;
 };
 
 /** The slot was missed (a busy event loop, a slow token endpoint): nothing was sent, the delivery goes back. */
@@ -54,7 +56,7 @@ export async function sendOne({ delivery, webhook, event, http, tokens }: { deli
       token = await tokens.getToken(request);
       sent = await attempt(token.accessToken);
     }
-    return { delivery, webhook, startedAt, requestHeaders: redactHeaders(sent.headers, webhook.auth), result: sent.result };
+    return { delivery, webhook, startedAt, requestHeaders: redactHeaders(sent.headers, webhook.auth), result: sent.result, bearerToken: token.accessToken };
   } catch (err) {
     if (!(err instanceof TokenError)) throw err;
     const durationMs = Date.now() - startedAt.getTime();
