@@ -10,7 +10,13 @@ export function problemResponse(err: AppError, headers?: HeadersInit): Response 
   };
   return new Response(JSON.stringify(body), {
     status: err.status,
-    headers: { "content-type": "application/problem+json", "cache-control": "no-store", ...Object.fromEntries(new Headers(headers)) },
+    headers: {
+      "content-type": "application/problem+json",
+      "cache-control": "no-store",
+      // The rest of an oversized body is not read: the connection ends with this answer.
+      ...(err.code === "too_large" ? { connection: "close" } : {}),
+      ...Object.fromEntries(new Headers(headers)),
+    },
   });
 }
 
