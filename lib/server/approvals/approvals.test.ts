@@ -361,7 +361,7 @@ describe("what the requester and approvers see", () => {
     expect((await api.list(approver, "?status=rejected")).json.items.map((r: { id: string }) => r.id)).toEqual([a.id]);
     expect((await api.list(approver, "?status=pending&reviewable=true")).json.total).toBe(1);
     expect((await api.list(admin, "?reviewable=true")).json.total).toBe(0);
-    expect((await api.list(approver, "?status=bogus")).status).toBe(422);
+    expect((await api.list(approver, "?status=bogus")).status).toBe(400);
     const row = await testDb.db.select().from(changeRequests).where(and(eq(changeRequests.id, b.id)));
     expect(row[0].requesterNotifiedAt).toBeNull();
   });
