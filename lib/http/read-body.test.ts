@@ -20,7 +20,7 @@ function endlessBody(chunkBytes = 16 * 1024) {
   return { stream, state };
 }
 const post = (body: ReadableStream | string, headers: Record<string, string> = {}) =>
-  new NextRequest("http://127.0.0.1/api/auth/callback/credentials", { method: "POST", body, headers, duplex: "half" } as RequestInit & { duplex: "half" });
+  new NextRequest("http://127.0.0.1/api/auth/callback/credentials", { method: "POST", body, headers, duplex: "half" } as ConstructorParameters<typeof NextRequest>[1]);
 
 describe("readBodyLimited: bodies are limited while streaming, before they are buffered", () => {
   it.each([

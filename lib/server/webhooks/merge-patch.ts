@@ -1,7 +1,7 @@
 import type { AuthConfig, FailureHandling } from "@/lib/db/schema";
 import { MASK, type UpdateWebhookInput } from "@/lib/schemas/webhooks";
 import type { FieldError } from "../errors";
-import { destinationMoves, keptCredentialError } from "./credential-binding";
+import { destinationMoves, keptCredentialError } from "@/lib/schemas/credential-binding";
 
 /** The editable configuration of a webhook, secrets excluded. */
 export type WebhookConfig = {
@@ -72,7 +72,7 @@ export function mergeWebhookPatch(current: WebhookConfig, patch: UpdateWebhookIn
 
   // The credential is bound to its destination: moving it (origin or header name) needs a new one, never "*****".
   const moves = authSecret === undefined ? destinationMoves(current, next) : [];
-  if (moves.length && current.auth.type === next.auth.type) errors.push(keptCredentialError(next.auth, moves));
+  if (moves.length && current.auth.type === next.auth.type) errors.push(keptCredentialError(next.auth.type, moves));
 
   const changed = (Object.keys(next) as (keyof WebhookConfig)[]).filter((k) => !same(next[k], current[k]));
   if (authSecret !== undefined && !changed.includes("auth")) changed.push("auth");
