@@ -200,7 +200,7 @@ export function WebhookForm({ eventTypes, webhook, submitLabel, needsApproval = 
             <CardTitle>Authentication</CardTitle>
           </CardHeader>
           <CardContent>
-            <AuthFields stored={stored} />
+            <AuthFields stored={stored} initial={webhook ? initial : undefined} />
           </CardContent>
         </Card>
 

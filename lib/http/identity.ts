@@ -31,7 +31,8 @@ export async function actorFor(identity: Identity, orgSlug: string): Promise<Act
 export function assertSameOrigin(req: Request) {
   const origin = req.headers.get("origin");
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  if (!origin || !host || new URL(origin).host !== host) {
+  // `Origin: null` (sandboxed frames, file: pages, some redirects) and other unparsable values are cross-site too.
+  if (!origin || !host || !URL.canParse(origin) || new URL(origin).host !== host) {
     throw new AppError("forbidden", "Cross-site request refused: a same-origin Origin header is required.");
   }
 }

@@ -15,6 +15,8 @@ export function problemResponse(err: AppError, headers?: HeadersInit): Response 
       "content-type": "application/problem+json",
       "cache-control": "no-store",
       ...(err.retryAfterSeconds !== undefined ? { "retry-after": String(Math.max(1, Math.ceil(err.retryAfterSeconds))) } : {}),
+      // The rest of an oversized body is not read: the connection ends with this answer.
+      ...(err.code === "too_large" ? { connection: "close" } : {}),
       ...Object.fromEntries(new Headers(headers)),
     },
   });

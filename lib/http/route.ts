@@ -36,7 +36,7 @@ export function orgRoute<BS extends z.ZodType | undefined = undefined, QS extend
       if (identity.via === "session" && !["GET", "HEAD"].includes(req.method)) assertSameOrigin(req);
       actor = await actorFor(identity, params.org);
       assertCan(actor, options.permission);
-      const query = options.query ? parse(options.query, searchParamsObject(new URL(req.url).searchParams)) : undefined;
+      const query = options.query ? parseQuery(options.query, searchParamsObject(new URL(req.url).searchParams)) : undefined;
       const body = options.body ? parse(options.body, await readJsonBody(req)) : undefined;
       const result = await handler({ actor, body: body as Infer<BS>, query: query as Infer<QS>, params, req });
       if (result instanceof Response) return result;
@@ -62,6 +62,16 @@ function searchParamsObject(params: URLSearchParams): Record<string, string | st
     out[key] = all.length > 1 ? all : all[0];
   }
   return out;
+}
+
+/** A query string the schema refuses is a bad request (400) with the parameter named, like a body's field errors. */
+function parseQuery<S extends z.ZodType>(schema: S, value: Record<string, string | string[]>): z.infer<S> {
+  // PostgreSQL text cannot hold NUL: refuse it here rather than as a database error.
+  const nul = Object.entries(value).filter(([, v]) => [v].flat().some((s) => s.includes("\u0000")));
+  if (nul.length) throw new AppError("bad_request", "Query parameters may not contain NUL characters.", nul.map(([path]) => ({ path, message: "Contains a NUL character." })));
+  const result = schema.safeParse(value);
+  if (!result.success) throw new AppError("bad_request", "Some query parameters are not valid.", fromZodIssues(result.error.issues));
+  return result.data;
 }
 
 function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {

@@ -29,3 +29,18 @@ export const isoDate = z.date().transform((d) => d.toISOString()).or(z.string())
 export const queryBool = z.enum(["true", "false"]).transform((v) => v === "true").optional();
 
 export const MASK = "*****";
+
+/** A keyset cursor: base64url of "<ISO time>|<id>", as the list that issued it wrote it. */
+export function decodeKeysetCursor(cursor: string, id: z.ZodType<string> = z.string().regex(/^[A-Za-z0-9_.:-]{1,200}$/)): { at: Date; id: string } | null {
+  const [at, key, ...rest] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const time = new Date(at ?? "");
+  if (rest.length || !/^\d{4}-\d{2}-\d{2}T/.test(at ?? "") || Number.isNaN(time.getTime()) || !id.safeParse(key).success) return null;
+  return { at: time, id: key };
+}
+
+/** An opaque cursor query parameter: anything the list did not issue is a 400 on `cursor`, never a database error. */
+export const cursorParam = (id?: z.ZodType<string>) =>
+  z
+    .string()
+    .max(300, "Not a cursor this list issued.")
+    .refine((c) => decodeKeysetCursor(c, id) !== null, "Not a cursor this list issued: start from the first page.");

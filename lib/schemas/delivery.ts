@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate } from "./common";
+import { cursorParam, idParam, isoDate } from "./common";
 
 export const publishEventSchema = z
   .object({
@@ -62,7 +62,7 @@ export const deliveryListQuerySchema = z.object({
   webhookId: z.string().uuid().optional(),
   eventId: z.string().trim().max(200).optional(),
   /** Opaque: the `nextCursor` of the previous page. */
-  cursor: z.string().max(200).optional(),
+  cursor: cursorParam(idParam).optional(),
   count: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type DeliveryListQuery = z.infer<typeof deliveryListQuerySchema>;
@@ -90,7 +90,7 @@ export const eventPageSchema = z.object({ items: z.array(eventSummarySchema), ne
 
 export const eventListQuerySchema = z.object({
   type: z.string().trim().max(200).optional(),
-  cursor: z.string().max(300).optional(),
+  cursor: cursorParam().optional(),
   count: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type EventListQuery = z.infer<typeof eventListQuerySchema>;

@@ -19,6 +19,8 @@ const apiKeyAuthInput = z
     key: z
       .union([z.literal("*****"), printableAscii("The key").min(8, "Keys are at least 8 characters.").max(512, "Keys are at most 512 characters.")])
       .optional(),
+    /** PATCH only: true has the server generate a new key, shown once in the response. */
+    generateKey: z.boolean().optional(),
   })
   .strict();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newWebhookDefaults, rowsToHeaders, toCreateInput, toUpdateInput, webhookFormSchema, webhookToFormValues, type WebhookFormValues } from "./form-values";
+import { credentialMoves, newWebhookDefaults, rowsToHeaders, toCreateInput, toUpdateInput, webhookFormSchema, webhookToFormValues, type WebhookFormValues } from "./form-values";
 import { mapServerErrors } from "./server-errors";
 import type { Webhook } from "@/lib/schemas/webhooks";
 
@@ -159,5 +159,23 @@ describe("mapServerErrors", () => {
       { name: "failureHandling.maxAttempts", message: "max" },
     ]);
     expect(r.unmapped.map((e) => e.path)).toEqual(["version", ""]);
+  });
+});
+
+describe("edit form: a stored credential bound to its destination", () => {
+  const initial = webhookToFormValues(stored);
+  it("notices a new URL origin or header name, not a new path or header case", () => {
+    expect(credentialMoves({ ...initial, url: "https://other.example.com/hook" }, initial, "api_key")).toEqual(["the URL now points to https://other.example.com instead of https://example.com"]);
+    expect(credentialMoves({ ...initial, auth: { ...initial.auth, header: "X-Other" } }, initial, "api_key")).toHaveLength(1);
+    expect(credentialMoves({ ...initial, url: "https://example.com/other" }, initial, "api_key")).toEqual([]);
+    expect(credentialMoves({ ...initial, auth: { ...initial.auth, header: "x-api-key" } }, initial, "api_key")).toEqual([]);
+    expect(credentialMoves({ ...initial, url: "https://other.example.com/hook", auth: { ...initial.auth, type: "oauth2" } }, initial, "api_key")).toEqual([]);
+  });
+
+  it("moved + Generate sends generateKey; moved + an empty key keeps nothing, so the server can refuse it", () => {
+    const moved = { ...initial, url: "https://other.example.com/hook" };
+    expect(toUpdateInput({ ...moved, auth: { ...moved.auth, keyMode: "generate" } }, initial, "api_key", 3)).toEqual({ url: moved.url, auth: { type: "api_key", header: "X-Api-Key", generateKey: true }, version: 3 });
+    expect(toUpdateInput(moved, initial, "api_key", 3)).toEqual({ url: moved.url, version: 3 });
+    expect(toUpdateInput({ ...moved, auth: { ...moved.auth, key: "a-new-key-123" } }, initial, "api_key", 3)).toMatchObject({ auth: { key: "a-new-key-123" } });
   });
 });

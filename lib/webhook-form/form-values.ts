@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { createWebhookSchema, updateWebhookSchema, MASK, type CreateWebhookInput, type UpdateWebhookInput, type Webhook } from "@/lib/schemas/webhooks";
 import { customHeaderNameSchema, headerValuesSchema } from "@/lib/schemas/webhook-fields";
+import { destinationMoves, type Destination } from "@/lib/schemas/credential-binding";
 
 export type FormMode = "create" | "edit";
 
@@ -89,8 +90,24 @@ export function webhookToFormValues(w: Webhook): WebhookFormValues {
 const optional = (s: string) => (s.trim() === "" ? undefined : s);
 const keep = (s: string, stored: boolean) => (s === "" && stored ? MASK : s);
 
-function toAuth(a: WebhookFormValues["auth"], stored: StoredAuth) {
+const destination = (v: Pick<WebhookFormValues, "url" | "auth">): Destination => ({
+  url: v.url,
+  auth: v.auth.type === "api_key" ? { type: "api_key", header: v.auth.header } : { type: "oauth2", tokenUrl: v.auth.tokenUrl },
+});
+
+/**
+ * In edit mode: how the form's URL, token URL or header name moved the stored credential's destination (same auth
+ * type only; a new type needs a new credential anyway). Non-empty: the stored credential cannot be kept.
+ */
+export function credentialMoves(values: Pick<WebhookFormValues, "url" | "auth">, initial: Pick<WebhookFormValues, "url" | "auth">, stored: StoredAuth): string[] {
+  if (!stored || values.auth.type !== stored) return [];
+  return destinationMoves(destination(initial), destination(values));
+}
+
+function toAuth(a: WebhookFormValues["auth"], stored: StoredAuth, moved = false) {
   if (a.type === "api_key") {
+    // The destination moved: the stored key cannot go along, so "generate" asks the server for a new one.
+    if (stored === "api_key" && moved && a.keyMode === "generate") return { type: "api_key" as const, header: a.header, generateKey: true };
     // No key means "generate one" (new API-key auth) or "keep the stored one" (unchanged API-key auth).
     const omit = stored === "api_key" ? a.key === "" : a.keyMode === "generate";
     return { type: "api_key" as const, header: a.header, ...(omit ? {} : { key: a.key }) };
@@ -151,7 +168,7 @@ export function toUpdateInput(v: WebhookFormValues, initial: WebhookFormValues, 
   for (const key of ["name", "url", "eventTypes", "rateLimit", "headers", "failureHandling", "payload", "enabled"] as const) {
     if (!same(next[key], before[key])) patch[key] = next[key];
   }
-  const auth = toAuth(v.auth, stored);
+  const auth = toAuth(v.auth, stored, credentialMoves(v, initial, stored).length > 0);
   if (!same(auth, toAuth(initial.auth, stored))) patch.auth = auth;
   return { ...patch, version } as UpdateWebhookInput;
 }

@@ -4,6 +4,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { attempts, deliveries, webhooks } from "@/lib/db/schema";
 import type { Outcome } from "./send";
 import { decideOutcome, type DeliveryUpdate } from "./outcome-policy";
+import { scrubOutcome } from "./scrub-outcome";
 
 /** Writes a batch of attempts and their consequences in one transaction, a few statements in all. */
 export async function recordOutcomes(db: Db, workerId: string, outcomes: Outcome[], now = Date.now()) {
@@ -16,6 +17,7 @@ export async function recordOutcomes(db: Db, workerId: string, outcomes: Outcome
     );
     outcomes = outcomes.filter((o) => held.has(o.delivery.id));
     if (outcomes.length === 0) return;
+    outcomes = outcomes.map(scrubOutcome); // viewers read attempts: no credential a receiver echoed may be stored
     const updates = outcomes.map((o) => decideOutcome(o, now));
     await tx.insert(attempts).values(
       outcomes.map((o, i) => ({

@@ -13,6 +13,8 @@ export type Outcome = {
   startedAt: Date;
   requestHeaders: Record<string, string>;
   result: Omit<SendResult, "errorClass"> & { errorClass?: SendResult["errorClass"] | "auth_token" };
+  /** The OAuth access token sent, so that an echo of it can be scrubbed before the attempt is stored. */
+  bearerToken?: string;
 };
 
 class ShuttingDown extends Error {}
@@ -62,7 +64,7 @@ export async function sendOne({ delivery, webhook, event, http, tokens, stopping
       token = await tokens.getToken(request);
       sent = await attempt(token.accessToken);
     }
-    return { delivery, webhook, startedAt, requestHeaders: redactHeaders(sent.headers, webhook.auth), result: sent.result };
+    return { delivery, webhook, startedAt, requestHeaders: redactHeaders(sent.headers, webhook.auth), result: sent.result, bearerToken: token.accessToken };
   } catch (err) {
     if (err instanceof ShuttingDown) return { delivery, missedSlot: true };
     if (!(err instanceof TokenError)) throw err;

@@ -8,6 +8,7 @@ import { createHttpClient } from "@/lib/delivery/http-client";
 import { createTokenClient } from "@/lib/delivery/oauth";
 import { checkTargetUrl, isBlockedAddress, parseHostLiteral, type AllowedCidrs } from "@/lib/delivery/ssrf";
 import { signPayload } from "@/lib/delivery/sign";
+import { scrubText } from "@/lib/delivery/scrub";
 
 export type ProbeTarget = { url: string; auth: AuthConfig; headers: Record<string, string[]>; authSecret: string; signingSecret: string };
 type Policy = { allowHttp: boolean; allowedCidrs: AllowedCidrs };
@@ -26,7 +27,7 @@ async function checkUrls(urls: string[], policy: Policy): Promise<string[]> {
     try {
       const addresses = await dns.lookup(host, { all: true });
       const blocked = addresses.filter((a) => isBlockedAddress(a.address, policy.allowedCidrs));
-      if (blocked.length) problems.push(`${host} resolves to a blocked address (${blocked.map((a) => a.address).join(", ")})`);
+      if (blocked.length) problems.push(`${host} resolves to a blocked address`);
     } catch {
       problems.push(`${host} does not resolve`);
     }
@@ -39,7 +40,7 @@ async function checkUrls(urls: string[], policy: Policy): Promise<string[]> {
  * Details never carry a credential or the receiver's body: approvers read them.
  */
 export async function probeTarget(target: ProbeTarget, policy: Policy): Promise<CheckResult[]> {
-  const scrub = (text: string, extra: string[] = []) => [target.authSecret, ...extra].filter((s) => s.length >= 4).reduce((t, s) => t.split(s).join("*****"), text).slice(0, 300);
+  const scrub = (text: string, extra: string[] = []) => scrubText(text, [target.authSecret, ...extra]).slice(0, 300);
   const oauth = target.auth.type === "oauth2" ? target.auth : null;
   const results: CheckResult[] = [];
 

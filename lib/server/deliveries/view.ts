@@ -1,6 +1,8 @@
 import "server-only";
 import type { deliveries } from "@/lib/db/schema";
 import type { Delivery } from "@/lib/schemas/delivery";
+import { decodeKeysetCursor, idParam } from "@/lib/schemas/common";
+import { AppError } from "../errors";
 
 export type DeliveryRow = typeof deliveries.$inferSelect;
 
@@ -25,11 +27,13 @@ export function toDeliveryView(row: DeliveryRow, eventType: string, webhookName:
   };
 }
 
+export const badCursor = () => new AppError("bad_request", "Not a cursor this list issued.", [{ path: "cursor", message: "Not a cursor this list issued: start from the first page." }]);
+
 /** Keyset cursor over (created_at, id), newest first. */
 export const encodeCursor = (row: { createdAt: Date; id: string }) => Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString("base64url");
 export function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | null {
   if (!cursor) return null;
-  const [at, id] = Buffer.from(cursor, "base64url").toString().split("|");
-  const createdAt = new Date(at);
-  return id && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : null;
+  const decoded = decodeKeysetCursor(cursor, idParam);
+  if (!decoded) throw badCursor();
+  return { createdAt: decoded.at, id: decoded.id };
 }

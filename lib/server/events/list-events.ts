@@ -4,6 +4,8 @@ import { getDb } from "@/lib/db/client";
 import { deliveries, events } from "@/lib/db/schema";
 import { assertCan, type Actor } from "../authz";
 import { notFound } from "../errors";
+import { decodeKeysetCursor } from "@/lib/schemas/common";
+import { badCursor } from "../deliveries/view";
 
 const count = (status: string) => sql<number>`(count(${deliveries.id}) filter (where ${deliveries.status} = ${status}))::int`;
 
@@ -13,8 +15,9 @@ export async function listEvents({ actor, query }: { actor: Actor; query: { type
   const db = await getDb();
   const where: SQL[] = [eq(events.orgId, actor.orgId)];
   if (query.type) where.push(eq(events.type, query.type));
-  const after = query.cursor ? Buffer.from(query.cursor, "base64url").toString().split("|") : null;
-  if (after?.length === 2) where.push(or(lt(events.time, new Date(after[0])), and(eq(events.time, new Date(after[0])), lt(events.id, after[1])))!);
+  const after = query.cursor ? decodeKeysetCursor(query.cursor) : null;
+  if (query.cursor && !after) throw badCursor();
+  if (after) where.push(or(lt(events.time, after.at), and(eq(events.time, after.at), lt(events.id, after.id)))!);
   const rows = await db
     .select({
       id: events.id,

@@ -1,6 +1,7 @@
 import type { AuthConfig, FailureHandling } from "@/lib/db/schema";
 import { MASK, type UpdateWebhookInput } from "@/lib/schemas/webhooks";
 import type { FieldError } from "../errors";
+import { destinationMoves, keptCredentialError } from "@/lib/schemas/credential-binding";
 
 /** The editable configuration of a webhook, secrets excluded. */
 export type WebhookConfig = {
@@ -57,7 +58,10 @@ export function mergeWebhookPatch(current: WebhookConfig, patch: UpdateWebhookIn
     const sameType = a.type === current.auth.type;
     if (a.type === "api_key") {
       next.auth = { type: "api_key", header: a.header };
-      if (a.key && a.key !== MASK) authSecret = a.key;
+      if (a.generateKey) {
+        if (a.key && a.key !== MASK) errors.push({ path: "auth.key", message: "Enter a key or ask for a generated one, not both." });
+        authSecret = null;
+      } else if (a.key && a.key !== MASK) authSecret = a.key;
       else if (!sameType) authSecret = null; // switching to an API key without one: the server generates it
     } else {
       next.auth = { type: "oauth2", tokenUrl: a.tokenUrl, clientId: a.clientId, ...(a.scope ? { scope: a.scope } : {}), ...(a.audience ? { audience: a.audience } : {}) };
@@ -65,6 +69,10 @@ export function mergeWebhookPatch(current: WebhookConfig, patch: UpdateWebhookIn
       else if (!sameType) errors.push({ path: "auth.clientSecret", message: "Enter the client secret: switching to OAuth needs one." });
     }
   }
+
+  // The credential is bound to its destination: moving it (origin or header name) needs a new one, never "*****".
+  const moves = authSecret === undefined ? destinationMoves(current, next) : [];
+  if (moves.length && current.auth.type === next.auth.type) errors.push(keptCredentialError(next.auth.type, moves));
 
   const changed = (Object.keys(next) as (keyof WebhookConfig)[]).filter((k) => !same(next[k], current[k]));
   if (authSecret !== undefined && !changed.includes("auth")) changed.push("auth");

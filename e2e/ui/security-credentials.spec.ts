@@ -1,0 +1,128 @@
+import { execSync } from "node:child_process";
+import http from "node:http";
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { baseURL } from "../../playwright.config";
+import { sessionApi, signIn } from "../fixtures/auth";
+
+// Issue 9: a stored credential is bound to its destination; bodies are limited while streaming; Origin: null is 403.
+const unique = (s: string) => `${s} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const SHOTS = process.env.SCREENSHOT_DIR ?? "test-results/security-credentials";
+
+async function createApiKeyHook(page: Page) {
+  const res = await sessionApi(page).post("/webhooks", { name: unique("bound key"), url: "https://example.com/hooks/bound", auth: { type: "api_key", header: "X-Api-Key", key: "the-stored-key-123" }, eventTypes: ["order.created"] });
+  expect(res.status(), await res.text()).toBe(201);
+  return (await res.json()) as { id: string; name: string };
+}
+
+test.describe("the edit form asks for a new credential when its destination moves", () => {
+  test.beforeEach(async ({ page }) => signIn(page, "admin"));
+
+  test("new URL host: the form explains, offers Generate / Enter; saving without a key shows the field error; Generate saves and shows the key once", async ({ page }) => {
+    const hook = await createApiKeyHook(page);
+    await page.goto(`/developer/webhooks/${hook.id}/edit`);
+    const urlBox = page.getByRole("textbox", { name: "URL", exact: true });
+    await expect(page.getByTestId("credential-moved")).toHaveCount(0);
+    // A new path on the same origin keeps the key: no prompt.
+    await urlBox.fill("https://example.com/hooks/other-path");
+    await expect(page.getByTestId("credential-moved")).toHaveCount(0);
+
+    await urlBox.fill("https://attacker.example.net/hooks");
+    const notice = page.getByTestId("credential-moved");
+    await expect(notice).toContainText("Enter or generate a new API key");
+    await expect(notice).toContainText("the URL now points to https://attacker.example.net instead of https://example.com");
+    await expect(page.getByRole("radio", { name: /Generate one for me/ })).toBeVisible();
+    await expect(page.getByRole("radio", { name: /Enter my own/ })).toBeChecked();
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
+      await notice.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}/edit-moved-${width}.png`, fullPage: false });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await page.getByRole("button", { name: "Update Webhook" }).click();
+    const keyBox = page.getByLabel("Your key");
+    await expect(keyBox).toHaveAccessibleDescription(/only sent where it was set up to go/);
+    await keyBox.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/edit-refused-1280.png` });
+    expect((await (await sessionApi(page).get(`/webhooks/${hook.id}`)).json()).url).toBe("https://example.com/hooks/bound");
+
+    await page.getByRole("radio", { name: /Generate one for me/ }).click();
+    await page.getByRole("button", { name: "Update Webhook" }).click();
+    const dialog = page.getByRole("dialog", { name: /updated/ });
+    await expect(dialog).toContainText(/whk_/);
+    await dialog.getByRole("button", { name: /Done|saved|copied/i }).click();
+    const after = await (await sessionApi(page).get(`/webhooks/${hook.id}`)).json();
+    expect(after).toMatchObject({ url: "https://attacker.example.net/hooks", auth: { key: "*****" }, version: 2 });
+  });
+
+  test("a cookie-authenticated change with Origin: null is 403", async ({ page }) => {
+    const hook = await createApiKeyHook(page);
+    const res = await page.request.patch(`${baseURL}/api/v1/orgs/acme/webhooks/${hook.id}`, { data: { rateLimit: 20 }, headers: { origin: "null" } });
+    expect(res.status()).toBe(403);
+  });
+});
+
+/** The server's resident memory, from the process that listens on our port. */
+function serverRssBytes(): number {
+  const port = new URL(baseURL).port;
+  const out = execSync(`ss -ltnpH "sport = :${port}"`, { encoding: "utf8" });
+  const pid = /pid=(\d+)/.exec(out)?.[1];
+  if (!pid) throw new Error(`no process found listening on ${port}: ${out}`);
+  const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1];
+  return Number(kb) * 1024;
+}
+
+/** Streams up to `total` bytes, chunked, until the server answers; reports what it answered and how much was sent. */
+function chunkedFlood(path: string, total: number, headers: Record<string, string> = {}): Promise<{ status: number; sentBytes: number }> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(path, baseURL);
+    const chunk = Buffer.alloc(64 * 1024, "a");
+    let sentBytes = 0;
+    let answered = false;
+    const req = http.request(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "transfer-encoding": "chunked", origin: baseURL, ...headers } }, (res) => {
+      answered = true;
+      res.resume();
+      res.on("end", () => {
+        req.destroy();
+        resolve({ status: res.statusCode ?? 0, sentBytes });
+      });
+    });
+    req.on("error", (err) => (answered ? undefined : reject(err)));
+    const pump = () => {
+      while (!answered && sentBytes < total) {
+        sentBytes += chunk.length;
+        if (!req.write(chunk)) return void req.once("drain", pump);
+      }
+      if (!answered) req.end();
+    };
+    pump();
+  });
+}
+
+test.describe("request bodies are limited while streaming", () => {
+  const FLOOD = 300 * 1024 * 1024;
+  let apiKey = "";
+  test.beforeAll(async ({ browser }) => {
+    const page = await browser.newPage();
+    await signIn(page, "admin");
+    const res = await sessionApi(page).post("/api-keys", { name: unique("flood"), roles: ["admin"] });
+    expect(res.status()).toBe(201);
+    apiKey = (await res.json()).key;
+    await page.close();
+  });
+  for (const [label, path, authed] of [
+    ["sign-in (64 KiB)", "/api/auth/callback/credentials", false],
+    ["REST API (1 MiB)", "/api/v1/orgs/acme/webhooks", true],
+  ] as const) {
+    test(`${label}: a 300 MiB chunked POST is refused with 413 early; server memory stays flat`, async () => {
+      const before = serverRssBytes();
+      const { status, sentBytes } = await chunkedFlood(path, FLOOD, authed ? { authorization: `Bearer ${apiKey}`, "content-type": "application/json" } : {});
+      const grown = serverRssBytes() - before;
+      console.log(`${label}: status ${status}, sent ${(sentBytes / 1048576).toFixed(1)} MiB before the answer, server RSS +${(grown / 1048576).toFixed(1)} MiB`);
+      expect(status).toBe(413);
+      expect(sentBytes).toBeLessThan(64 * 1024 * 1024);
+      expect(grown).toBeLessThan(48 * 1024 * 1024);
+    });
+  }
+});
