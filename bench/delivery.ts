@@ -34,7 +34,7 @@ const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFracti
 type Arrival = [id: string, path: string, at: number];
 type Receiver = Awaited<ReturnType<typeof startReceiverProcess>>;
 
-async function startReceiverProcess() {
+export async function startReceiverProcess() {
   const child = fork(path.join(import.meta.dirname, "_receiver.mjs"), { stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const port = await new Promise<number>((resolve) => child.once("message", (m: { port: number }) => resolve(m.port)));
   const take = () =>
@@ -78,14 +78,14 @@ async function rawLimit(url: string, n: number) {
   return rate;
 }
 
-type Setup = { handle: TestDatabase; actors: Actor[]; types: string[]; events: { actor: Actor; type: string }[] };
+export type Setup = { handle: TestDatabase; actors: Actor[]; types: string[]; events: { actor: Actor; type: string }[] };
 
 /** A fresh database with 2 orgs × 10 webhooks, each subscribed to its own event type; limits too high to bind. */
-async function setup(kind: "pglite" | "postgres", receiver: Receiver, limits: number[] = Array(20).fill(100_000)): Promise<Setup> {
+export async function setup(kind: "pglite" | "postgres", receiver: Receiver, limits: number[] = Array(20).fill(100_000)): Promise<Setup> {
   const saved = process.env.DATABASE_URL;
   if (kind === "pglite") delete process.env.DATABASE_URL;
   const handle = await openTestDatabase();
-  process.env.DATABASE_URL = saved;
+  if (saved !== undefined) process.env.DATABASE_URL = saved;
   g.__wcDb = Promise.resolve(handle);
   await seedDemo(handle.db);
   const actors = [await testActor("acme", ["admin"]), await testActor("globex", ["admin"])];
@@ -106,7 +106,7 @@ async function setup(kind: "pglite" | "postgres", receiver: Receiver, limits: nu
 const DATA = { pad: "x".repeat(820) }; // envelope + data ≈ 1 KiB, like the raw run's bodies
 
 /** Publishes ids prefix-0 … prefix-(n-1) round-robin over the webhooks, `concurrency` at a time. */
-async function publish(s: Setup, prefix: string, n: number, concurrency: number, sent = new Map<string, number>()) {
+export async function publish(s: Setup, prefix: string, n: number, concurrency: number, sent = new Map<string, number>()) {
   let next = 0;
   const started = performance.now();
   const loop = async () => {
