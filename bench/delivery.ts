@@ -1,6 +1,10 @@
-// Delivery: the raw undici limit against the engine (PGlite in-process; PostgreSQL with 1 and 2 worker
-// processes), publish→receive latency idle and under load, rate-limit windows, worker RSS.
-// BENCH_EVENTS (default 20,000) and BENCH_RATE_SECONDS (default 30) shorten a run.
+// Delivery: the raw undici limit against the engine (PGlite on the server's thread and in its own thread, with an
+// in-process worker; PostgreSQL with 1 and 2 worker processes). Publishing goes over HTTP to the API's route handlers
+// with real clients: single events (with and without group commit) against the health route, batches, then a drain
+// of what was published, sustained offered-rate steps (publish → receive p50/p99), idle latency, the webhooks list
+// API's latency through all of it, the embedded server's event-loop delay, and rate-limit windows.
+// Knobs: BENCH_EVENTS (default 10,000), BENCH_STEPS (offered ev/s, default 500,1000,1500,2000), BENCH_STEP_SECONDS
+// (default 8), BENCH_PUBLISH_SECONDS (default 4), BENCH_RATE_SECONDS (default 30), BENCH_MODES (see below).
 import crypto from "node:crypto";
 import os from "node:os";
 import path from "node:path";
@@ -26,7 +30,7 @@ import { startApiServer } from "./_api-server";
 import { configureGroupCommit } from "@/lib/server/events/group-commit";
 import { createTestKey } from "@/lib/testing/api";
 
-const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
 const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 30);
 const CIDRS = "127.0.0.0/8";
 const g = globalThis as unknown as { __wcDb?: Promise<unknown>; __wcEnv?: unknown };
@@ -151,7 +155,7 @@ function latencies(sent: Map<string, number>, arrivals: Arrival[]) {
   return { p50: percentile(lat, 50), p99: percentile(lat, 99), max: lat.at(-1)!, duplicates: arrivals.length - first.size, lastFirstArrival: Math.max(...first.values()) };
 }
 
-const only = process.env.BENCH_MODES?.split(","); // e.g. BENCH_MODES=postgres-2 to run one mode
+const only = process.env.BENCH_MODES?.split(","); // e.g. BENCH_MODES=postgres-2 to run one mode (pglite-inline, pglite, postgres-1, postgres-2)
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 8);
 const STEPS = (process.env.BENCH_STEPS ?? "500,1000,1500,2000").split(",").map(Number);
 const PUBLISH_SECONDS = Number(process.env.BENCH_PUBLISH_SECONDS ?? 4);
@@ -215,8 +219,9 @@ type ModeResult = {
 };
 type Lat = { p50: number; p95: number; n: number };
 
-async function runMode(kind: "pglite" | "postgres", workers: number, receiver: Receiver): Promise<ModeResult> {
-  const mode = kind === "pglite" ? "PGlite, in-process worker" : `PostgreSQL, ${workers} worker process${workers > 1 ? "es" : ""}`;
+async function runMode(kind: "pglite" | "postgres", workers: number, receiver: Receiver, pgliteThread = true): Promise<ModeResult> {
+  const mode = kind === "pglite" ? `PGlite ${pgliteThread ? "in a worker thread" : "on the server's thread (before)"}, in-process worker` : `PostgreSQL, ${workers} worker process${workers > 1 ? "es" : ""}`;
+  process.env.TEST_PGLITE_THREAD = pgliteThread ? "1" : "0";
   const s = await setup(kind, receiver);
   const server = await startApiServer();
   // The first org's 10 webhooks take every event (one type each); the org's key publishes.
@@ -357,10 +362,15 @@ export async function benchDelivery() {
     const pg = Boolean(process.env.DATABASE_URL);
     if (!pg) console.log("(DATABASE_URL unset: PostgreSQL figures skipped)");
     const modes: ["pglite" | "postgres", number][] = [["pglite", 1], ...(pg ? ([["postgres", 1], ["postgres", 2]] as ["postgres", number][]) : [])];
+    const variants: [kind: "pglite" | "postgres", workers: number, thread: boolean, name: string][] = [
+      ["pglite", 1, false, "pglite-inline"],
+      ["pglite", 1, true, "pglite"],
+      ...(pg ? ([["postgres", 1, false, "postgres-1"], ["postgres", 2, false, "postgres-2"]] as const) : []),
+    ].map((v) => [...v] as [kind: "pglite" | "postgres", workers: number, thread: boolean, name: string]);
     const ms = (l: Lat) => `${fmt(l.p50)} / ${fmt(l.p95)} ms`;
-    for (const [kind, workers] of modes) {
-      if (only && !only.includes(kind === "pglite" ? "pglite" : `postgres-${workers}`)) continue;
-      const r = await runMode(kind, workers, receiver);
+    for (const [kind, workers, thread, name] of variants) {
+      if (only && !only.includes(name)) continue;
+      const r = await runMode(kind, workers, receiver, thread);
       console.log(`\n### ${r.mode} (load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")})\n`);
       console.log("Publishing over HTTP (bearer key, undici keep-alive clients; the API's own route handlers):\n");
       console.log("| figure | rate |\n|---|---|");
