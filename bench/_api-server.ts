@@ -10,7 +10,7 @@ import * as hooks from "@/app/api/v1/orgs/[org]/webhooks/route";
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const routes: [method: string, pattern: RegExp, handler: Handler][] = [
-  ["GET", /^\/api\/v1\/health$/, () => health.GET()],
+  ["GET", /^\/api\/v1\/health$/, (req) => health.GET(req)],
   ["POST", /^\/api\/v1\/orgs\/(?<org>[^/]+)\/events$/, events.POST],
   ["POST", /^\/api\/v1\/orgs\/(?<org>[^/]+)\/events\/batch$/, batch.POST],
   ["GET", /^\/api\/v1\/orgs\/(?<org>[^/]+)\/webhooks$/, hooks.GET],

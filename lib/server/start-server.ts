@@ -12,7 +12,7 @@ export async function startServer() {
   if (e.embedded && (await seedDemo(db))) console.log("[webhook-console] seeded demo data (org acme, org globex)");
   console.log(`[webhook-console] database ready (${kind}) in ${Date.now() - started} ms`);
   if (e.WORKER === "embedded") {
-    await startDeliveryWorker();
+    await startDeliveryWorker({ embedded: true });
     console.log("[webhook-console] delivery worker running in this process");
   }
 }
