@@ -1,6 +1,10 @@
-// Delivery: the raw undici limit against the engine (PGlite in-process; PostgreSQL with 1 and 2 worker
-// processes), publish→receive latency idle and under load, rate-limit windows, worker RSS.
-// BENCH_EVENTS (default 20,000) and BENCH_RATE_SECONDS (default 30) shorten a run.
+// Delivery: the raw undici limit against the engine (PGlite on the server's thread and in its own thread, with an
+// in-process worker; PostgreSQL with 1 and 2 worker processes). Publishing goes over HTTP to the API's route handlers
+// with real clients: single events (with and without group commit) against the health route, batches, then a drain
+// of what was published, sustained offered-rate steps (publish → receive p50/p99), idle latency, the webhooks list
+// API's latency through all of it, the embedded server's event-loop delay, and rate-limit windows.
+// Knobs: BENCH_EVENTS (default 10,000), BENCH_STEPS (offered ev/s, default 500,1000,1500,2000), BENCH_STEP_SECONDS
+// (default 8), BENCH_PUBLISH_SECONDS (default 4), BENCH_RATE_SECONDS (default 30), BENCH_MODES (see below).
 import crypto from "node:crypto";
 import os from "node:os";
 import path from "node:path";
@@ -22,8 +26,11 @@ import { openTestDatabase, type TestDatabase } from "@/lib/testing/open-test-dat
 import { testActor } from "@/lib/testing/engine";
 import { spawnWorkerProcess, type WorkerProcess } from "@/lib/testing/worker-process";
 import { percentile } from "./_stats";
+import { startApiServer } from "./_api-server";
+import { configureGroupCommit } from "@/lib/server/events/group-commit";
+import { createTestKey } from "@/lib/testing/api";
 
-const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
 const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 30);
 const CIDRS = "127.0.0.0/8";
 const g = globalThis as unknown as { __wcDb?: Promise<unknown>; __wcEnv?: unknown };
@@ -34,7 +41,7 @@ const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFracti
 type Arrival = [id: string, path: string, at: number];
 type Receiver = Awaited<ReturnType<typeof startReceiverProcess>>;
 
-async function startReceiverProcess() {
+export async function startReceiverProcess() {
   const child = fork(path.join(import.meta.dirname, "_receiver.mjs"), { stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const port = await new Promise<number>((resolve) => child.once("message", (m: { port: number }) => resolve(m.port)));
   const take = () =>
@@ -78,17 +85,18 @@ async function rawLimit(url: string, n: number) {
   return rate;
 }
 
-type Setup = { handle: TestDatabase; actors: Actor[]; types: string[]; events: { actor: Actor; type: string }[] };
+export type Setup = { handle: TestDatabase; actors: Actor[]; keys: string[]; types: string[]; events: { actor: Actor; type: string }[] };
 
 /** A fresh database with 2 orgs × 10 webhooks, each subscribed to its own event type; limits too high to bind. */
-async function setup(kind: "pglite" | "postgres", receiver: Receiver, limits: number[] = Array(20).fill(100_000)): Promise<Setup> {
+export async function setup(kind: "pglite" | "postgres", receiver: Receiver, limits: number[] = Array(20).fill(100_000)): Promise<Setup> {
   const saved = process.env.DATABASE_URL;
   if (kind === "pglite") delete process.env.DATABASE_URL;
   const handle = await openTestDatabase();
-  process.env.DATABASE_URL = saved;
+  if (saved !== undefined) process.env.DATABASE_URL = saved;
   g.__wcDb = Promise.resolve(handle);
   await seedDemo(handle.db);
   const actors = [await testActor("acme", ["admin"]), await testActor("globex", ["admin"])];
+  const keys = [await createTestKey("acme", ["admin"]), await createTestKey("globex", ["admin"])];
   const types = DEMO_EVENT_TYPES.slice(0, 10).map((t) => t.name);
   const events: Setup["events"] = [];
   for (const [i, limit] of limits.entries()) {
@@ -100,13 +108,13 @@ async function setup(kind: "pglite" | "postgres", receiver: Receiver, limits: nu
     if (limit > 100) await handle.db.update(webhooks).set({ rateLimit: limit }).where(eq(webhooks.id, row.id));
     events.push({ actor, type });
   }
-  return { handle, actors, types, events };
+  return { handle, actors, keys, types, events };
 }
 
 const DATA = { pad: "x".repeat(820) }; // envelope + data ≈ 1 KiB, like the raw run's bodies
 
 /** Publishes ids prefix-0 … prefix-(n-1) round-robin over the webhooks, `concurrency` at a time. */
-async function publish(s: Setup, prefix: string, n: number, concurrency: number, sent = new Map<string, number>()) {
+export async function publish(s: Setup, prefix: string, n: number, concurrency: number, sent = new Map<string, number>()) {
   let next = 0;
   const started = performance.now();
   const loop = async () => {
@@ -147,50 +155,175 @@ function latencies(sent: Map<string, number>, arrivals: Arrival[]) {
   return { p50: percentile(lat, 50), p99: percentile(lat, 99), max: lat.at(-1)!, duplicates: arrivals.length - first.size, lastFirstArrival: Math.max(...first.values()) };
 }
 
-type ModeResult = { mode: string; publishRate: number; drain: number; e2e: number; idle: { p50: number; p99: number }; load: { p50: number; p99: number }; rss: number; loopDelayP99?: number };
-const only = process.env.BENCH_MODES?.split(","); // e.g. BENCH_MODES=postgres-2 to run one mode
+const only = process.env.BENCH_MODES?.split(","); // e.g. BENCH_MODES=postgres-2 to run one mode (pglite-inline, pglite, postgres-1, postgres-2)
+const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 8);
+const STEPS = (process.env.BENCH_STEPS ?? "500,1000,1500,2000").split(",").map(Number);
+const PUBLISH_SECONDS = Number(process.env.BENCH_PUBLISH_SECONDS ?? 4);
 
-async function runMode(kind: "pglite" | "postgres", workers: number, receiver: Receiver, raw: number): Promise<ModeResult> {
-  const mode = kind === "pglite" ? "PGlite, in-process worker" : `PostgreSQL, ${workers} worker process${workers > 1 ? "es" : ""}`;
+/** Real HTTP clients against the API server: a keep-alive pool, bearer key. */
+function apiClient(base: string, org: string, key: string, connections = 64) {
+  const agent = new Agent({ connections, keepAliveTimeout: 60_000 });
+  const call = async (method: "GET" | "POST", path: string, body?: unknown) => {
+    const res = await request(`${base}${path.startsWith("/api/") ? "" : `/api/v1/orgs/${org}`}${path}`, {
+      dispatcher: agent,
+      method,
+      headers: { authorization: `Bearer ${key}`, ...(body ? { "content-type": "application/json" } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.body.text();
+    if (res.statusCode >= 300) throw new Error(`${method} ${path}: ${res.statusCode} ${text.slice(0, 200)}`);
+    return text;
+  };
+  return { call, close: () => agent.close() };
+}
+type ApiClient = ReturnType<typeof apiClient>;
+
+/** `clients` loops doing `fn` for `seconds`: completed calls per second. */
+async function closedLoop(clients: number, seconds: number, fn: (i: number) => Promise<unknown>) {
+  let n = 0;
+  const until = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: clients }, async () => {
+    while (performance.now() < until) await fn(n++);
+  }));
+  return n / ((performance.now() - started) / 1000);
+}
+
+/** The webhooks list (GET /webhooks, 20 a page) fetched every 200 ms until stopped: the console's view of the load. */
+function listSampler(api: ApiClient) {
+  const samples: number[] = [];
+  let on = true;
+  const done = (async () => {
+    while (on) {
+      const t = performance.now();
+      await api.call("GET", "/webhooks?count=20");
+      samples.push(performance.now() - t);
+      await sleep(200);
+    }
+  })();
+  return async () => {
+    on = false;
+    await done;
+    const sorted = samples.sort((a, b) => a - b);
+    return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), n: sorted.length };
+  };
+}
+
+const events = (s: Setup, prefix: string, from: number, n: number) =>
+  Array.from({ length: n }, (_, k) => ({ id: `${prefix}-${from + k}`, type: s.events[(from + k) % 10].type, data: DATA }));
+
+type Step = { offered: number; published: number; delivered: number; p50: number; p99: number };
+type ModeResult = {
+  mode: string; health: number; single: number; singleUngrouped: number; batched: number; drain: number; idle: { p50: number; p99: number };
+  steps: Step[]; list: { idle: Lat; publishing: Lat; draining: Lat; sustained: Lat }; rss: number; loopDelayP99?: number; stepLoopDelayP99?: number;
+};
+type Lat = { p50: number; p95: number; n: number };
+
+async function runMode(kind: "pglite" | "postgres", workers: number, receiver: Receiver, pgliteThread = true): Promise<ModeResult> {
+  const mode = kind === "pglite" ? `PGlite ${pgliteThread ? "in a worker thread" : "on the server's thread (before)"}, in-process worker` : `PostgreSQL, ${workers} worker process${workers > 1 ? "es" : ""}`;
+  process.env.TEST_PGLITE_THREAD = pgliteThread ? "1" : "0";
   const s = await setup(kind, receiver);
-  const concurrency = kind === "pglite" ? 4 : 8;
+  const server = await startApiServer();
+  // The first org's 10 webhooks take every event (one type each); the org's key publishes.
+  const api = apiClient(server.url, "acme", s.keys[0]);
+  const lister = apiClient(server.url, "acme", s.keys[0], 2);
   const tag = crypto.randomBytes(3).toString("hex");
+  const d = `d${tag}`;
+  let published = 0;
 
-  // Drain: a backlog published with no worker running, then delivered.
-  const backlog = await publish(s, `d${tag}`, EVENTS, concurrency);
+  const stopIdle = listSampler(lister);
+  await sleep(3_000);
+  const listIdle = await stopIdle();
+
+  // Publishing over HTTP with no worker running (what is published here is the drain's backlog).
+  const stopPub = listSampler(lister);
+  const health = await closedLoop(16, PUBLISH_SECONDS, () => api.call("GET", "/api/v1/health"));
+  configureGroupCommit({ maxGroup: 1 });
+  const singleUngrouped = await closedLoop(16, PUBLISH_SECONDS, () => api.call("POST", "/events", events(s, d, published++, 1)[0]));
+  configureGroupCommit({ maxGroup: 500 });
+  const single = await closedLoop(16, PUBLISH_SECONDS, () => api.call("POST", "/events", events(s, d, published++, 1)[0]));
+  const batchStarted = performance.now();
+  let batches = 0;
+  const target = Math.max(EVENTS, published);
+  await Promise.all(Array.from({ length: 4 }, async () => {
+    while (published < target) {
+      const from = published;
+      const n = Math.min(500, target - from);
+      published += n;
+      batches += n;
+      await api.call("POST", "/events/batch", { events: events(s, d, from, n) });
+    }
+  }));
+  const batched = batches / ((performance.now() - batchStarted) / 1000);
+  const listPublishing = await stopPub();
+
+  // Drain.
   let peakRss = 0;
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
+  const stopDrain = listSampler(lister);
   const w = await startWorkers(kind, s, workers);
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, w.rssMiB())), 250);
-  const drained = await receiver.collect(`d${tag}`, EVENTS);
+  const drained = await receiver.collect(d, published);
   loop.disable();
+  const listDraining = await stopDrain();
   const times = drained.map((a) => a[2]).sort((a, b) => a - b);
-  const drain = (EVENTS - 1) / ((times.at(-1)! - times[0]) / 1000);
+  const drain = (published - 1) / ((times.at(-1)! - times[0]) / 1000);
 
-  // Under load: publishing as fast as `concurrency` publishers can while the workers deliver.
-  const loadStart = clock();
-  const loaded = await publish(s, `l${tag}`, EVENTS, concurrency);
-  const loadArrivals = await receiver.collect(`l${tag}`, EVENTS);
-  const load = latencies(loaded.sent, loadArrivals);
-  const e2e = EVENTS / ((load.lastFirstArrival - loadStart) / 1000);
-  if (process.env.BENCH_DEBUG) console.log(`  load: max latency ${fmt(load.max)} ms, ${load.duplicates} duplicates, publish ${fmt(loaded.rate)} ev/s`);
+  // Sustained: batches every 20 ms at a fixed offered rate; what arrives, and how long it took.
+  const steps: Step[] = [];
+  const stepLoop = monitorEventLoopDelay({ resolution: 10 });
+  stepLoop.enable();
+  const stopSustained = listSampler(lister);
+  for (const rate of STEPS) {
+    const prefix = `s${tag}r${rate}`;
+    const sent = new Map<string, number>();
+    const perTick = Math.max(1, Math.round(rate / 50));
+    const started = performance.now();
+    let next = 0, inFlight = 0;
+    const pending: Promise<unknown>[] = [];
+    for (let tick = 0; performance.now() - started < STEP_SECONDS * 1000; tick++) {
+      const due = started + tick * 20 - performance.now();
+      if (due > 0) await sleep(due);
+      if (inFlight >= 32) continue; // the publisher is saturated: offered load is dropped, and shows as a lower "published"
+      const batch = events(s, prefix, next, perTick);
+      next += perTick;
+      const at = clock();
+      for (const e of batch) sent.set(e.id, at);
+      inFlight++;
+      pending.push(api.call("POST", "/events/batch", { events: batch }).finally(() => inFlight--));
+    }
+    await Promise.all(pending);
+    const arrivals = await receiver.collect(prefix, next, 120_000);
+    const lat = latencies(sent, arrivals);
+    const firstSent = Math.min(...sent.values());
+    steps.push({ offered: rate, published: next / STEP_SECONDS, delivered: next / ((lat.lastFirstArrival - firstSent) / 1000), p50: lat.p50, p99: lat.p99 });
+  }
+  stepLoop.disable();
+  const listSustained = await stopSustained();
 
-  // Idle: one event at a time.
+  // Idle: one event at a time over HTTP.
   await sleep(500);
   const idleSent = new Map<string, number>();
   const idleArrivals: Arrival[] = [];
-  for (let i = 0; i < 200; i++) {
-    await publish(s, `i${tag}-${i}`, 1, 1, idleSent);
+  for (let i = 0; i < 100; i++) {
+    const body = events(s, `i${tag}-${i}`, 0, 1)[0];
+    idleSent.set(body.id, clock());
+    await api.call("POST", "/events", body);
     idleArrivals.push(...(await receiver.collect(`i${tag}-${i}-`, 1, 10_000)));
     await sleep(10);
   }
   const idle = latencies(idleSent, idleArrivals);
   clearInterval(sampler);
   await w.stop();
+  await Promise.all([api.close(), lister.close(), server.close()]);
   await s.handle.close();
-  void raw;
-  return { mode, publishRate: backlog.rate, drain, e2e, idle, load, rss: peakRss, loopDelayP99: kind === "pglite" ? loop.percentile(99) / 1e6 : undefined };
+  return {
+    mode, health, single, singleUngrouped, batched, drain, idle, steps, rss: peakRss,
+    list: { idle: listIdle, publishing: listPublishing, draining: listDraining, sustained: listSustained },
+    loopDelayP99: kind === "pglite" ? loop.percentile(99) / 1e6 : undefined,
+    stepLoopDelayP99: kind === "pglite" ? stepLoop.percentile(99) / 1e6 : undefined,
+  };
 }
 
 /** Limits 1, 10 and 100 for RATE_SECONDS with a backlog: what each receiver saw, and its busiest second. */
@@ -229,17 +362,29 @@ export async function benchDelivery() {
     const pg = Boolean(process.env.DATABASE_URL);
     if (!pg) console.log("(DATABASE_URL unset: PostgreSQL figures skipped)");
     const modes: ["pglite" | "postgres", number][] = [["pglite", 1], ...(pg ? ([["postgres", 1], ["postgres", 2]] as ["postgres", number][]) : [])];
-    console.log(`\n${fmt(EVENTS)} events, each to one of 20 webhooks (2 orgs), bodies ≈ 1 KiB, signed, attempts recorded:`);
-    console.log("| mode | publish ev/s | drain deliveries/s | vs raw | publish+deliver ev/s | latency idle p50/p99 | under load p50/p99 | worker RSS |");
-    console.log("|---|---|---|---|---|---|---|---|");
-    for (const [kind, workers] of modes) {
-      if (only && !only.includes(kind === "pglite" ? "pglite" : `postgres-${workers}`)) continue;
-      const r = await runMode(kind, workers, receiver, raw);
-      const rss = `${fmt(r.rss)} MiB${kind === "pglite" ? " (whole process)" : ""}`;
-      console.log(
-        `| ${r.mode} | ${fmt(r.publishRate)} | ${fmt(r.drain)} | ${fmt((100 * r.drain) / raw, 1)} % | ${fmt(r.e2e)} | ${fmt(r.idle.p50, 1)} / ${fmt(r.idle.p99, 1)} ms | ${fmt(r.load.p50)} / ${fmt(r.load.p99)} ms | ${rss} |`,
-      );
-      if (r.loopDelayP99 !== undefined) console.log(`  (PGlite: event-loop delay p99 while draining ${fmt(r.loopDelayP99, 1)} ms)`);
+    const variants: [kind: "pglite" | "postgres", workers: number, thread: boolean, name: string][] = [
+      ["pglite", 1, false, "pglite-inline"],
+      ["pglite", 1, true, "pglite"],
+      ...(pg ? ([["postgres", 1, false, "postgres-1"], ["postgres", 2, false, "postgres-2"]] as const) : []),
+    ].map((v) => [...v] as [kind: "pglite" | "postgres", workers: number, thread: boolean, name: string]);
+    const ms = (l: Lat) => `${fmt(l.p50)} / ${fmt(l.p95)} ms`;
+    for (const [kind, workers, thread, name] of variants) {
+      if (only && !only.includes(name)) continue;
+      const r = await runMode(kind, workers, receiver, thread);
+      console.log(`\n### ${r.mode} (load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")})\n`);
+      console.log("Publishing over HTTP (bearer key, undici keep-alive clients; the API's own route handlers):\n");
+      console.log("| figure | rate |\n|---|---|");
+      console.log(`| GET /api/v1/health, 16 clients | ${fmt(r.health)} req/s |`);
+      console.log(`| POST /events, 16 clients, one transaction per publish (before) | ${fmt(r.singleUngrouped)} ev/s (${fmt((100 * r.singleUngrouped) / r.health)} % of health) |`);
+      console.log(`| POST /events, 16 clients, group commit | ${fmt(r.single)} ev/s (${fmt((100 * r.single) / r.health)} % of health) |`);
+      console.log(`| POST /events/batch, 500 a request, 4 clients | ${fmt(r.batched)} ev/s |`);
+      console.log(`\nDrain of ${fmt(EVENTS)}+ events (bodies ≈ 1 KiB, signed, attempts recorded): **${fmt(r.drain)} deliveries/s = ${fmt((100 * r.drain) / raw, 1)} % of raw**; worker RSS ${fmt(r.rss)} MiB${kind === "pglite" ? " (whole process)" : ""}${r.loopDelayP99 !== undefined ? `; event-loop delay p99 of the embedded server ${fmt(r.loopDelayP99, 1)} ms` : ""}.`);
+      console.log(`Idle publish → receive over HTTP: p50 ${fmt(r.idle.p50, 1)} / p99 ${fmt(r.idle.p99, 1)} ms.\n`);
+      console.log(`Sustained, batched publishing every 20 ms for ${STEP_SECONDS} s a step${r.stepLoopDelayP99 !== undefined ? ` (event-loop delay p99 ${fmt(r.stepLoopDelayP99, 1)} ms)` : ""}:\n`);
+      console.log("| offered ev/s | published ev/s | delivered ev/s | publish → receive p50 / p99 |\n|---|---|---|---|");
+      for (const st of r.steps) console.log(`| ${fmt(st.offered)} | ${fmt(st.published)} | ${fmt(st.delivered)} | ${fmt(st.p50)} / ${fmt(st.p99)} ms |`);
+      console.log("\nWebhooks list API (GET /webhooks, every 200 ms) p50 / p95:\n");
+      console.log(`| idle | while publishing | while draining | sustained steps |\n|---|---|---|---|\n| ${ms(r.list.idle)} | ${ms(r.list.publishing)} | ${ms(r.list.draining)} | ${ms(r.list.sustained)} |`);
     }
     const [kind, workers] = modes.at(-1)!;
     console.log(`\nRate limits over ${RATE_SECONDS} s with a backlog (${kind === "pglite" ? "PGlite" : `PostgreSQL, ${workers} workers`}):`);

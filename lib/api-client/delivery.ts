@@ -1,13 +1,15 @@
 import { z } from "zod";
 import {
-  deliveryPageSchema, deliveryWithAttemptsSchema, eventPageSchema, eventSchema, publishedEventSchema, redeliveredSchema, testSentSchema,
-  type DeliveryListQuery, type EventDeliveriesQuery, type EventListQuery, type PublishEventInput,
+  deliveryPageSchema, deliveryWithAttemptsSchema, eventPageSchema, eventSchema, publishedEventSchema, publishBatchResultSchema, redeliveredSchema, testSentSchema,
+  type DeliveryListQuery, type EventDeliveriesQuery, type EventListQuery, type PublishBatchInput, type PublishEventInput,
 } from "@/lib/schemas/delivery";
 import { webhookSchema } from "@/lib/schemas/webhooks";
 import type { Requester } from "./http";
 
 export const eventsClient = (request: Requester) => ({
   publish: (input: PublishEventInput) => request("POST", "/events", { body: input, schema: publishedEventSchema }),
+  /** Up to 500 events; the answer has one result per event, in order (an invalid one does not fail the others). */
+  publishBatch: (events: PublishBatchInput["events"]) => request("POST", "/events/batch", { body: { events }, schema: publishBatchResultSchema }),
   list: (query: Partial<EventListQuery> = {}) => request("GET", "/events", { query, schema: eventPageSchema }),
   get: (id: string) => request("GET", `/events/${encodeURIComponent(id)}`, { schema: eventSchema }),
   deliveries: (id: string, query: Partial<EventDeliveriesQuery> = {}) =>

@@ -7,15 +7,15 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import * as schema from "./schema";
 import type { Db } from "./client";
 import { acquireDataDirLock } from "./data-dir-lock";
+import { openPgliteThread } from "./pglite-thread-client";
 import { describeDbError } from "./unavailable";
 
 const migrationsFolder = path.join(process.cwd(), "lib/db/migrations");
 
 export async function openEmbedded(dataDir: string) {
   const release = acquireDataDirLock(dataDir);
-  const { PGlite } = await import("@electric-sql/pglite");
-  const client = await PGlite.create(path.join(dataDir, "pglite"));
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  const client = await openPglite(path.join(dataDir, "pglite"));
+  const db = drizzlePglite({ client: client as never, schema }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder });
   return {
     db,
@@ -25,6 +25,16 @@ export async function openEmbedded(dataDir: string) {
       release();
     },
   };
+}
+
+/**
+ * PGlite in its own thread (the default), so its synchronous WebAssembly never blocks the web server's event loop;
+ * PGLITE_THREAD=off keeps it on the calling thread. `dataDir` undefined: in memory.
+ */
+export async function openPglite(dataDir?: string) {
+  if (process.env.PGLITE_THREAD !== "off") return openPgliteThread(dataDir);
+  const { PGlite } = await import("@electric-sql/pglite");
+  return PGlite.create(dataDir);
 }
 
 /**

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import {
   deliveryListQuerySchema, deliveryPageSchema, eventDeliveriesQuerySchema, deliveryWithAttemptsSchema, eventListQuerySchema, eventPageSchema, eventSchema, publishEventSchema,
-  publishedEventSchema, redeliverDivertedSchema, redeliveredSchema, sendTestSchema, testSentSchema, unsuspendSchema,
+  publishedEventSchema, publishBatchSchema, publishBatchResultSchema, redeliverDivertedSchema, redeliveredSchema, sendTestSchema, testSentSchema, unsuspendSchema,
 } from "@/lib/schemas/delivery";
 import { webhookSchema } from "@/lib/schemas/webhooks";
 import type { Operation } from "./types";
 
 export const deliveryOperations: Operation[] = [
   { method: "post", path: "/events", summary: "Publish an event (an id makes it idempotent)", tag: "Events", permission: "events.publish", body: publishEventSchema, responses: { 202: { description: "Accepted", schema: publishedEventSchema } } },
+  { method: "post", path: "/events/batch", summary: "Publish up to 500 events in one request; one result per event (accepted, duplicate, or invalid with field errors — nothing is written for an invalid one)", tag: "Events", permission: "events.publish", body: publishBatchSchema, responses: { 200: { description: "Per-event results", schema: publishBatchResultSchema } } },
   { method: "get", path: "/events", summary: "Published events with delivery counts", tag: "Events", permission: "events.read", query: eventListQuerySchema, responses: { 200: { description: "Events", schema: eventPageSchema } } },
   { method: "get", path: "/events/{id}", summary: "The full event (Get Event)", tag: "Events", permission: "events.read", responses: { 200: { description: "Event", schema: eventSchema } } },
   { method: "get", path: "/events/{id}/deliveries", summary: "Where an event went: its deliveries", tag: "Events", permission: "deliveries.read", query: eventDeliveriesQuerySchema, responses: { 200: { description: "Deliveries", schema: deliveryPageSchema } } },

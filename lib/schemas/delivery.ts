@@ -14,6 +14,41 @@ export type PublishEventInput = z.infer<typeof publishEventSchema>;
 
 export const publishedEventSchema = z.object({ id: z.string(), deliveries: z.number().int(), duplicate: z.boolean() }).meta({ id: "PublishedEvent" });
 
+export const MAX_BATCH_EVENTS = 500;
+
+/** Up to 500 events in one request; each is checked on its own (see publishBatchResultSchema). */
+export const publishBatchSchema = z
+  .object({ events: z.array(publishEventSchema).min(1, "Send at least one event.").max(MAX_BATCH_EVENTS, `At most ${MAX_BATCH_EVENTS} events per batch.`) })
+  .strict()
+  .meta({ id: "PublishEventBatch" });
+export type PublishBatchInput = z.infer<typeof publishBatchSchema>;
+
+/** What the route accepts before the per-item checks: an invalid item is a result, not a failed request. */
+export const publishBatchEnvelopeSchema = z
+  .object({ events: z.array(z.unknown()).min(1, "Send at least one event.").max(MAX_BATCH_EVENTS, `At most ${MAX_BATCH_EVENTS} events per batch.`) })
+  .strict();
+
+const fieldErrorSchema = z.object({ path: z.string(), message: z.string() });
+export const publishBatchItemResultSchema = z
+  .discriminatedUnion("status", [
+    z.object({ index: z.number().int(), id: z.string(), status: z.literal("accepted"), deliveries: z.number().int() }),
+    z.object({ index: z.number().int(), id: z.string(), status: z.literal("duplicate") }),
+    z.object({ index: z.number().int(), id: z.string().nullable(), status: z.literal("invalid"), errors: z.array(fieldErrorSchema) }),
+  ])
+  .meta({ id: "PublishBatchItemResult" });
+export type PublishBatchItemResult = z.infer<typeof publishBatchItemResultSchema>;
+
+export const publishBatchResultSchema = z
+  .object({
+    accepted: z.number().int(),
+    duplicates: z.number().int(),
+    invalid: z.number().int(),
+    /** One per event, in request order. Nothing is written for an invalid or duplicate item. */
+    results: z.array(publishBatchItemResultSchema),
+  })
+  .meta({ id: "PublishedEventBatch" });
+export type PublishBatchResult = z.infer<typeof publishBatchResultSchema>;
+
 export const deliveryStatusSchema = z.enum(["pending", "sending", "succeeded", "failed", "diverted"]);
 
 export const attemptSchema = z

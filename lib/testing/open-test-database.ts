@@ -6,6 +6,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import * as schema from "@/lib/db/schema";
 import type { Db } from "@/lib/db/client";
 import { openPostgres } from "@/lib/db/open";
+import { openPgliteThread } from "@/lib/db/pglite-thread-client";
 
 const migrationsFolder = path.join(process.cwd(), "lib/db/migrations");
 
@@ -15,9 +16,9 @@ export type TestDatabase = Awaited<ReturnType<typeof openTestDatabase>>;
 export async function openTestDatabase() {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    const { PGlite } = await import("@electric-sql/pglite");
-    const client = await PGlite.create();
-    const db = drizzlePglite({ client, schema }) as unknown as Db;
+    // In-thread PGlite unless TEST_PGLITE_THREAD=1 (the embedded server's own setup: PGlite in a worker thread).
+    const client = process.env.TEST_PGLITE_THREAD === "1" ? await openPgliteThread() : await (await import("@electric-sql/pglite")).PGlite.create();
+    const db = drizzlePglite({ client: client as never, schema }) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder });
     return { db, kind: "pglite" as const, url: undefined as string | undefined, close: () => client.close() };
   }

@@ -1,17 +1,18 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { getDb, getDbHandle, type Tx } from "@/lib/db/client";
-import { deliveries, eventTypes, events, webhooks } from "@/lib/db/schema";
+import { sql } from "drizzle-orm";
+import { getDbHandle, type Tx } from "@/lib/db/client";
+import { deliveries, events } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/crypto/tokens";
 import type { PublishEventInput } from "@/lib/schemas/delivery";
-import { CHANNEL, wakeWorkers } from "@/lib/delivery/engine/wake";
+import { CHANNEL } from "@/lib/delivery/engine/wake";
 import { assertCan, type Actor } from "../authz";
 import { invalid } from "../errors";
+import { commitInGroup } from "./group-commit";
 
 type Target = { id: string; version: number; status: string };
 
-/** Outbox: the event and one delivery per matching webhook in one transaction; suspended webhooks' are diverted at once. */
+/** Outbox for one event with known targets (test events); publishing goes through insert-events.ts. */
 export async function insertEventWithDeliveries(
   tx: Tx,
   { orgId, id, type, data, isTest, targets }: { orgId: string; id: string; type: string; data: unknown; isTest: boolean; targets: Target[] },
@@ -36,19 +37,11 @@ export async function insertEventWithDeliveries(
   return { duplicate: false, deliveryIds: rows.map((r) => r.id) };
 }
 
+/** One event, committed together with whatever else is being published at the same moment (group-commit.ts). */
 export async function publishEvent({ actor, input }: { actor: Actor; input: PublishEventInput }) {
   assertCan(actor, "events.publish");
-  const db = await getDb();
   const id = input.id ?? `evt_${newId().replaceAll("-", "")}`;
-  const result = await db.transaction(async (tx) => {
-    const [type] = await tx.select({ name: eventTypes.name }).from(eventTypes).where(and(eq(eventTypes.orgId, actor.orgId), eq(eventTypes.name, input.type)));
-    if (!type) throw invalid([{ path: "type", message: `“${input.type}” is not in this organization's event-type catalog.` }]);
-    const targets = await tx
-      .select({ id: webhooks.id, version: webhooks.version, status: webhooks.status })
-      .from(webhooks)
-      .where(and(eq(webhooks.orgId, actor.orgId), inArray(webhooks.status, ["active", "suspended"]), sql`${webhooks.eventTypes} @> array[${input.type}]::text[]`));
-    return insertEventWithDeliveries(tx, { orgId: actor.orgId, id, type: input.type, data: input.data, isTest: false, targets });
-  });
-  wakeWorkers();
-  return { id, deliveries: result.deliveryIds.length, duplicate: result.duplicate };
+  const result = await commitInGroup({ orgId: actor.orgId, id, type: input.type, data: input.data });
+  if (result.status === "invalid") throw invalid(result.errors);
+  return { id, deliveries: result.status === "accepted" ? result.deliveries : 0, duplicate: result.status === "duplicate" };
 }

@@ -1,0 +1,76 @@
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+
+type Reply = { id: number; result?: unknown; error?: Record<string, unknown> & { message: string } };
+type QueryOptions = { rowMode?: "array" | "object" };
+type Results = { rows: unknown[]; fields: { name: string; dataTypeID: number }[]; affectedRows?: number };
+
+/** What drizzle-orm/pglite calls on a client (and on the client a transaction callback receives). */
+export type PgliteLike = {
+  query(sql: string, params?: unknown[], options?: QueryOptions): Promise<Results>;
+  exec(sql: string): Promise<unknown>;
+  transaction<T>(fn: (tx: Omit<PgliteLike, "transaction" | "close">) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};
+
+/**
+ * PGlite in its own worker_threads thread (pglite-thread.mjs), behind the small part of PGlite's API that drizzle
+ * uses. Queries, transactions and errors (with their SQLSTATE `code` and `constraint`) behave as with an in-thread
+ * PGlite; only the WebAssembly runs elsewhere, so a long query or a busy engine no longer stalls pages and sockets.
+ */
+export async function openPgliteThread(dataDir?: string): Promise<PgliteLike> {
+  const worker = new Worker(path.join(process.cwd(), "lib/db/pglite-thread.mjs"), { workerData: { dataDir } });
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
+  let seq = 0;
+  let failed: Error | null = null;
+  await new Promise<void>((resolve, reject) => {
+    worker.once("error", reject);
+    worker.once("message", () => resolve());
+  });
+  worker.on("message", (m: Reply) => {
+    const p = pending.get(m.id);
+    if (!p) return;
+    pending.delete(m.id);
+    if (m.error) p.reject(Object.assign(new Error(m.error.message), m.error));
+    else p.resolve(m.result);
+  });
+  // The thread died (out of memory, a WebAssembly trap): every caller hears about it rather than waiting forever.
+  worker.on("error", (err) => {
+    failed = err;
+    for (const p of pending.values()) p.reject(err);
+    pending.clear();
+  });
+  const call = <T>(msg: Record<string, unknown>): Promise<T> => {
+    if (failed) return Promise.reject(failed);
+    const id = ++seq;
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      worker.postMessage({ ...msg, id });
+    });
+  };
+  const on = (txId?: number) => ({
+    query: (sql: string, params: unknown[] = [], options: QueryOptions = {}) => call<Results>({ op: "query", sql, params, rowMode: options.rowMode, txId }),
+    exec: (sql: string) => call({ op: "exec", sql, txId }),
+  });
+  let txSeq = 0;
+  return {
+    ...on(),
+    async transaction(fn) {
+      const txId = ++txSeq;
+      await call({ op: "begin", txId });
+      let result;
+      try {
+        result = await fn(on(txId));
+      } catch (err) {
+        await call({ op: "rollback", txId }).catch(() => {});
+        throw err;
+      }
+      await call({ op: "commit", txId });
+      return result;
+    },
+    async close() {
+      await call({ op: "close" });
+      await worker.terminate();
+    },
+  };
+}

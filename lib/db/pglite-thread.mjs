@@ -1,0 +1,65 @@
+// The embedded database's own thread. PGlite runs every query synchronously in WebAssembly on the thread that calls
+// it; here that is this worker_threads thread, so the web server's event loop (pages, API, delivery sends) never
+// waits inside a query. Protocol: see pglite-thread-client.ts. Plain JavaScript so that it loads without a bundler.
+import { parentPort, workerData } from "node:worker_threads";
+import { PGlite, types } from "@electric-sql/pglite";
+
+// Same as drizzle-orm/pglite: date and time types come back as text, drizzle maps them.
+const asText = (value) => value;
+const parsers = Object.fromEntries([types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE, 1231, 1115, 1185, 1187, 1182].map((t) => [t, asText]));
+
+const pg = await PGlite.create(workerData.dataDir ?? undefined);
+/** Open transactions: their commands arrive here and run, in order, inside PGlite's transaction callback. */
+const inboxes = new Map();
+
+const reply = (id, body) => parentPort.postMessage({ id, ...body });
+const serialise = (err) => {
+  const out = { message: String(err?.message ?? err) };
+  for (const k of ["code", "detail", "hint", "constraint", "table", "column", "schema", "severity", "position", "where"]) if (err?.[k] !== undefined) out[k] = err[k];
+  return out;
+};
+const run = async (on, m) => {
+  if (m.op === "exec") return on.exec(m.sql);
+  const r = await on.query(m.sql, m.params ?? [], { rowMode: m.rowMode ?? "object", parsers });
+  return { rows: r.rows, fields: r.fields, affectedRows: r.affectedRows };
+};
+
+function begin(m) {
+  const queue = [];
+  let waiting = null;
+  inboxes.set(m.txId, (cmd) => (waiting ? (waiting(cmd), (waiting = null)) : queue.push(cmd)));
+  const next = () => (queue.length ? Promise.resolve(queue.shift()) : new Promise((r) => (waiting = r)));
+  let last = m.id; // who hears about a failure of the transaction itself (begin, or the commit that failed)
+  pg.transaction(async (tx) => {
+    reply(m.id, { result: null });
+    for (;;) {
+      const cmd = await next();
+      last = cmd.id;
+      if (cmd.op === "commit") return;
+      if (cmd.op === "rollback") throw Object.assign(new Error("rolled back"), { rolledBack: true });
+      try {
+        reply(cmd.id, { result: await run(tx, cmd) });
+      } catch (err) {
+        reply(cmd.id, { error: serialise(err) });
+      }
+    }
+  }).then(
+    () => (inboxes.delete(m.txId), reply(last, { result: null })),
+    (err) => (inboxes.delete(m.txId), reply(last, err?.rolledBack ? { result: null } : { error: serialise(err) })),
+  );
+}
+
+parentPort.on("message", async (m) => {
+  if (m.txId !== undefined && m.op !== "begin") return inboxes.get(m.txId)?.(m);
+  if (m.op === "begin") return begin(m);
+  if (m.op === "close") {
+    await pg.close();
+    return reply(m.id, { result: null });
+  }
+  try {
+    reply(m.id, { result: await run(pg, m) });
+  } catch (err) {
+    reply(m.id, { error: serialise(err) });
+  }
+});
+parentPort.postMessage({ ready: true });

@@ -1,0 +1,40 @@
+import "server-only";
+import { getDbHandle } from "@/lib/db/client";
+import { newId } from "@/lib/crypto/tokens";
+import { publishEventSchema, type PublishBatchItemResult, type PublishBatchResult } from "@/lib/schemas/delivery";
+import { wakeWorkers } from "@/lib/delivery/engine/wake";
+import { assertCan, type Actor } from "../authz";
+import { fromZodIssues } from "../errors";
+import { insertEvents, type PendingEvent } from "./insert-events";
+
+/**
+ * POST /events/batch: up to 500 events in one transaction, each idempotent by its id. Every item gets its own
+ * result (accepted, duplicate, or invalid with field errors); an invalid item writes nothing and does not stop
+ * the others.
+ */
+export async function publishEvents({ actor, items }: { actor: Actor; items: unknown[] }): Promise<PublishBatchResult> {
+  assertCan(actor, "events.publish");
+  const results: PublishBatchItemResult[] = new Array(items.length);
+  const pending: { index: number; event: PendingEvent }[] = [];
+  items.forEach((raw, index) => {
+    const parsed = publishEventSchema.safeParse(raw);
+    if (!parsed.success) {
+      const id = typeof (raw as { id?: unknown })?.id === "string" ? (raw as { id: string }).id : null;
+      results[index] = { index, id, status: "invalid", errors: fromZodIssues(parsed.error.issues) };
+      return;
+    }
+    const { id = `evt_${newId().replaceAll("-", "")}`, type, data } = parsed.data;
+    pending.push({ index, event: { orgId: actor.orgId, id, type, data } });
+  });
+  if (pending.length) {
+    const { db, kind } = await getDbHandle();
+    const stored = await db.transaction((tx) => insertEvents(tx, pending.map((p) => p.event), { notify: kind === "postgres" }));
+    pending.forEach(({ index, event }, i) => {
+      const r = stored[i];
+      results[index] = r.status === "accepted" ? { index, id: event.id, status: "accepted", deliveries: r.deliveries } : r.status === "duplicate" ? { index, id: event.id, status: "duplicate" } : { index, id: event.id, status: "invalid", errors: r.errors };
+    });
+    if (stored.some((r) => r.status === "accepted")) wakeWorkers();
+  }
+  const count = (status: PublishBatchItemResult["status"]) => results.filter((r) => r.status === status).length;
+  return { accepted: count("accepted"), duplicates: count("duplicate"), invalid: count("invalid"), results };
+}
