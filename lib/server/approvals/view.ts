@@ -9,6 +9,8 @@ export function toChangeRequestView(row: ChangeRequestRow): ChangeRequest {
   return {
     id: row.id,
     action: row.action,
+    targetKind: row.targetKind,
+    targetId: row.targetId,
     status: row.status,
     webhookId: row.webhookId,
     webhookName: row.webhookName,
