@@ -89,7 +89,7 @@ describe("what the pages hide, the API refuses", () => {
       expect(refused.status).toBe(409);
       expect(await testDb.db.select().from(deliveries).where(eq(deliveries.webhookId, res.json.webhook.id))).toEqual([]);
     } finally {
-      await api.setApprovals(admin, { create: false });
+      await api.resetApprovals();
     }
   });
 
