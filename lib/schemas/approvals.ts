@@ -36,7 +36,8 @@ export const changeRequestSchema = z
     webhookName: z.string(),
     baseVersion: z.number().int().nullable(),
     proposed: z.record(z.string(), z.unknown()),
-    requester: person,
+    /** personId: the person behind the requester (an API key's creator), who may not decide it either. */
+    requester: person.extend({ personId: z.string().nullable() }),
     reviewer: person.nullable(),
     reason: z.string().nullable(),
     checks: checksSchema.nullable(),

@@ -16,7 +16,7 @@ export function toChangeRequestView(row: ChangeRequestRow): ChangeRequest {
     webhookName: row.webhookName,
     baseVersion: row.baseVersion,
     proposed: row.proposed,
-    requester: { id: row.requesterId, label: row.requesterLabel },
+    requester: { id: row.requesterId, label: row.requesterLabel, personId: row.requesterPersonId },
     reviewer: row.reviewerId ? { id: row.reviewerId, label: row.reviewerLabel ?? "" } : null,
     reason: row.reason,
     checks: (row.checks as Checks | null) ?? null,
