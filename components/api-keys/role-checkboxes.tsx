@@ -7,7 +7,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 export const ROLE_HELP: Record<Role, string> = {
   admin: "Everything: webhooks, keys, members, settings",
   approver: "Approves or rejects other people's changes",
-  tester: "Sends test events and redelivers",
+  tester: "Sends test events and redelivers test deliveries",
   viewer: "Reads webhooks, deliveries and logs",
 };
 

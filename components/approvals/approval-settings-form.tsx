@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import Link from "next/link";
 import type { ApprovalSettings, OrgSettings } from "@/lib/schemas/settings";
 import type { FieldError } from "@/lib/server/errors";
 import { updateSettingsAction } from "@/app/(console)/admin/settings/actions";
@@ -27,12 +28,14 @@ export function ApprovalSettingsForm({ settings }: { settings: OrgSettings }) {
   const [days, setDays] = useState(String(settings.approvalExpiryDays));
   const [fieldErrors, setFieldErrors] = useState<FieldError[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [submittedId, setSubmittedId] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
   const save = (event: React.FormEvent) => {
     event.preventDefault();
     startTransition(async () => {
       setError(null);
+      setSubmittedId(null);
       setFieldErrors([]);
       // An empty box is sent as NaN so the schema answers "Enter a number of days." rather than ignoring it.
       const approvalExpiryDays = days.trim() === "" ? Number.NaN : Number(days);
@@ -40,6 +43,12 @@ export function ApprovalSettingsForm({ settings }: { settings: OrgSettings }) {
       if (!result.ok) {
         setFieldErrors(result.fieldErrors ?? []);
         if (!result.fieldErrors?.length) setError(result.error);
+        return;
+      }
+      if ("changeRequest" in result.data) {
+        // Nothing changed yet: the switches show what is live until another approver decides.
+        setApprovals(settings.approvals);
+        setSubmittedId(result.data.changeRequest.id);
         return;
       }
       setApprovals(result.data.approvals);
@@ -58,10 +67,17 @@ export function ApprovalSettingsForm({ settings }: { settings: OrgSettings }) {
           <CardTitle>Approvals</CardTitle>
           <CardDescription>
             Require a second person to approve changes to webhooks. Approvers review the change field by field; the person who asked can never approve it themselves.
+            While approvals are on, switching one off is itself a request another approver decides; switching one on applies at once.
           </CardDescription>
         </CardHeader>
         <CardContent className="grid gap-6">
           {error && <Callout variant="error" role="alert" title="Settings were not saved">{error}</Callout>}
+          {submittedId && (
+            <Callout variant="info" title="Submitted for approval">
+              Switching approvals off needs another approver. Nothing changes until they approve{" "}
+              <Link href={`/admin/approvals/${submittedId}`} className="font-medium underline underline-offset-4">the request</Link>.
+            </Callout>
+          )}
           <fieldset className="grid gap-4">
             <legend className="mb-3 text-sm font-medium">Require approval for</legend>
             {ACTIONS.map(({ key, label, hint }) => (

@@ -23,8 +23,10 @@ export function RequestFacts({ request: r, now }: { request: ChangeRequestDetail
   return (
     <DescriptionList className="-my-3">
       <Item term="Action"><ChangeActionBadge action={r.action} /></Item>
-      <Item term="Webhook">
-        {webhookExists ? (
+      <Item term={r.targetKind === "webhook" ? "Webhook" : "Changes"}>
+        {r.targetKind !== "webhook" ? (
+          <span>{r.webhookName}</span>
+        ) : webhookExists ? (
           <Link href={`/developer/webhooks/${r.webhookId}`} className="font-medium underline underline-offset-4">{r.webhookName}</Link>
         ) : (
           <span>{r.webhookName} <span className="text-muted-foreground">({r.action === "delete" ? "deleted" : "no longer exists"})</span></span>

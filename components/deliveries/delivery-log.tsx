@@ -13,9 +13,9 @@ import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { DELIVERY_STATUS_LABELS, inFlight } from "./delivery-labels";
-import { DeliveryRow } from "./delivery-row";
+import { DeliveryRow, type RedeliverRights } from "./delivery-row";
 
-type Props = { org: string; webhookId: string; eventTypes: string[]; canRedeliver: boolean };
+type Props = { org: string; webhookId: string; eventTypes: string[]; canRedeliver: RedeliverRights };
 type Status = Delivery["status"] | "";
 
 /** The webhook's deliveries, newest first: live (polled) while anything is in flight, quiet otherwise. */

@@ -15,7 +15,9 @@ import { DeliveryStatusBadge } from "./delivery-labels";
 import { AttemptTimeline } from "./attempt-timeline";
 
 /** One delivery in the log: summary line, Redeliver, and its attempts on demand. */
-export function DeliveryRow({ org, delivery: d, canRedeliver }: { org: string; delivery: Delivery; canRedeliver: boolean }) {
+export type RedeliverRights = { test: boolean; production: boolean };
+
+export function DeliveryRow({ org, delivery: d, canRedeliver }: { org: string; delivery: Delivery; canRedeliver: RedeliverRights }) {
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
   const queryClient = useQueryClient();
@@ -44,7 +46,7 @@ export function DeliveryRow({ org, delivery: d, canRedeliver }: { org: string; d
           {d.divertedReason && <> · {REASON_LABELS[d.divertedReason]?.label ?? d.divertedReason}</>}
         </span>
         <span className="ml-auto flex gap-2">
-          {canRedeliver && d.status !== "pending" && d.status !== "sending" && (
+          {(d.isTest ? canRedeliver.test : canRedeliver.production) && d.status !== "pending" && d.status !== "sending" && (
             <Button variant="outline" size="sm" onClick={redeliver} pending={pending} aria-label={`Redeliver ${d.eventType} from ${formatDateTime(d.createdAt)}`}>
               <RotateCcw aria-hidden="true" /> Redeliver
             </Button>

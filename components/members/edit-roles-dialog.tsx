@@ -6,6 +6,7 @@ import { updateMemberRolesAction } from "@/app/(console)/admin/members/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { RoleCheckboxes } from "@/components/api-keys/role-checkboxes";
+import { toast } from "@/components/ui/toast";
 
 type Props = { userId: string; email: string; roles: string[]; isSelf: boolean };
 
@@ -19,6 +20,7 @@ export function EditRolesDialog({ userId, email, roles, isSelf }: Props) {
       const result = await updateMemberRolesAction({ userId, roles: value as Role[] });
       if (!result.ok) return setError(result.fieldErrors?.[0]?.message ?? result.error);
       setOpen(false);
+      if ("changeRequest" in result.data) toast("Granting the approver role needs another approver: the request is in the approvals inbox.");
     });
   return (
     <Dialog open={open} onOpenChange={(o) => { setOpen(o); setValue(roles); setError(null); }}>

@@ -10,12 +10,12 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/field";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { ShownOnceDialog, type ShownOnceSecret } from "@/components/secrets/shown-once-dialog";
+import { InviteLinkDialog, type IssuedInvite } from "./invite-link-dialog";
 import { RoleCheckboxes } from "@/components/api-keys/role-checkboxes";
 
 export function InviteMemberDialog() {
   const [open, setOpen] = useState(false);
-  const [secret, setSecret] = useState<ShownOnceSecret[] | null>(null);
+  const [issued, setIssued] = useState<IssuedInvite | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const form = useForm<InviteMemberInput>({ resolver: zodResolver(inviteMemberSchema), mode: "onBlur", defaultValues: { email: "", name: "", roles: ["viewer"] } });
@@ -32,7 +32,7 @@ export function InviteMemberDialog() {
       }
       setOpen(false);
       form.reset();
-      if (result.data.initialPassword) setSecret([{ label: `Initial password for ${result.data.email}`, value: result.data.initialPassword }]);
+      setIssued({ email: result.data.invite.email, url: new URL(result.data.invitePath, window.location.origin).toString(), changeRequestId: result.data.changeRequestId });
     }),
   );
 
@@ -46,7 +46,7 @@ export function InviteMemberDialog() {
           <form onSubmit={onSubmit} noValidate className="space-y-5">
             <DialogHeader>
               <DialogTitle>Invite a member</DialogTitle>
-              <DialogDescription>A new person gets a local account with an initial password, shown to you once, to pass on securely.</DialogDescription>
+              <DialogDescription>You get a one-time link, valid 72 hours, to pass on. The person opens it and chooses their own password; nobody else ever sees it. Nothing is added until they accept.</DialogDescription>
             </DialogHeader>
             {formError && <p className="rounded-md border border-destructive/40 bg-destructive-soft px-3 py-2 text-sm text-destructive">{formError}</p>}
             <Field label="Email" error={errors.email?.message} required>
@@ -63,7 +63,7 @@ export function InviteMemberDialog() {
           </form>
         </DialogContent>
       </Dialog>
-      <ShownOnceDialog title="Member invited" secrets={secret} onDone={() => setSecret(null)} />
+      <InviteLinkDialog invite={issued} onDone={() => setIssued(null)} />
     </>
   );
 }

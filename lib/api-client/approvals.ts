@@ -1,12 +1,14 @@
+import { z } from "zod";
 import {
-  changeRequestDetailSchema, changeRequestPageSchema, changeRequestSchema, type ChangeRequestListQuery, type RejectChangeInput,
+  changeRequestDetailSchema, changeRequestPageSchema, changeRequestSchema, changeSubmittedSchema, type ChangeRequestListQuery, type RejectChangeInput,
 } from "@/lib/schemas/approvals";
 import { orgSettingsSchema, type UpdateSettingsInput } from "@/lib/schemas/settings";
 import type { Requester } from "./http";
 
 export const settingsClient = (request: Requester) => ({
   get: () => request("GET", "/settings", { schema: orgSettingsSchema }),
-  update: (patch: UpdateSettingsInput) => request("PATCH", "/settings", { body: patch, schema: orgSettingsSchema }),
+  // 200 with the settings, or 202 { changeRequest } when switching approvals off waits for another approver.
+  update: (patch: UpdateSettingsInput) => request("PATCH", "/settings", { body: patch, schema: z.union([changeSubmittedSchema, orgSettingsSchema]) }),
 });
 
 export const changeRequestsClient = (request: Requester) => ({

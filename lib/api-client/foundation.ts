@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { apiKeySchema, createdApiKeySchema, type CreateApiKeyInput } from "@/lib/schemas/api-keys";
-import { invitedMemberSchema, memberSchema, type InviteMemberInput, type UpdateMemberInput } from "@/lib/schemas/members";
+import { invitedMemberSchema, inviteSchema, memberSchema, type InviteMemberInput, type UpdateMemberInput } from "@/lib/schemas/members";
+import { changeSubmittedSchema } from "@/lib/schemas/approvals";
 import { auditEntrySchema, type AuditQuery } from "@/lib/schemas/audit";
 import { pageOf } from "@/lib/schemas/common";
 import type { Requester } from "./http";
@@ -14,8 +15,11 @@ export const apiKeysClient = (request: Requester) => ({
 export const membersClient = (request: Requester) => ({
   list: () => request("GET", "/members", { schema: z.object({ items: z.array(memberSchema) }) }),
   invite: (input: InviteMemberInput) => request("POST", "/members", { body: input, schema: invitedMemberSchema }),
+  // 200 with the new roles, or 202 { changeRequest } when granting approver waits for another approver.
   updateRoles: (userId: string, input: UpdateMemberInput) =>
-    request("PATCH", `/members/${userId}`, { body: input, schema: memberSchema.pick({ userId: true, email: true, roles: true }) }),
+    request("PATCH", `/members/${userId}`, { body: input, schema: z.union([changeSubmittedSchema, memberSchema.pick({ userId: true, email: true, roles: true })]) }),
+  invites: () => request("GET", "/invites", { schema: z.object({ items: z.array(inviteSchema) }) }),
+  revokeInvite: (id: string) => request("DELETE", `/invites/${id}`),
 });
 
 export const auditLogClient = (request: Requester) => ({

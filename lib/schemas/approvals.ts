@@ -4,6 +4,9 @@ import { createdWebhookSchema } from "./webhooks";
 
 export const changeActionSchema = z.enum(["create", "update", "delete"]);
 export type ChangeAction = z.infer<typeof changeActionSchema>;
+/** What a request changes: a webhook, or one of the rules that make four-eyes mean something. */
+export const changeTargetKindSchema = z.enum(["webhook", "settings", "member-roles", "invite"]);
+export type ChangeTargetKind = z.infer<typeof changeTargetKindSchema>;
 export const changeStatusSchema = z.enum(["pending", "approved", "rejected", "cancelled", "stale", "expired"]);
 export type ChangeStatus = z.infer<typeof changeStatusSchema>;
 
@@ -25,12 +28,16 @@ export const changeRequestSchema = z
   .object({
     id: z.string(),
     action: changeActionSchema,
+    targetKind: changeTargetKindSchema,
+    /** The member's user id (member-roles), the invitation id (invite), the org id (settings); null for webhooks. */
+    targetId: z.string().nullable(),
     status: changeStatusSchema,
     webhookId: z.string().nullable(),
     webhookName: z.string(),
     baseVersion: z.number().int().nullable(),
     proposed: z.record(z.string(), z.unknown()),
-    requester: person,
+    /** personId: the person behind the requester (an API key's creator), who may not decide it either. */
+    requester: person.extend({ personId: z.string().nullable() }),
     reviewer: person.nullable(),
     reason: z.string().nullable(),
     checks: checksSchema.nullable(),

@@ -9,6 +9,7 @@ export const PERMISSIONS = [
   "webhooks.test",
   "deliveries.read",
   "deliveries.redeliver",
+  "deliveries.redeliver-test",
   "diverted.manage",
   "events.read",
   "events.publish",
@@ -34,7 +35,8 @@ const read: Permission[] = [
   "audit.read",
   "settings.read",
 ];
-const test: Permission[] = ["webhooks.test", "deliveries.redeliver"];
+// Testers redeliver test deliveries only; a production delivery is sent again by an admin (deliveries.redeliver).
+const test: Permission[] = ["webhooks.test", "deliveries.redeliver-test"];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   viewer: read,
@@ -43,6 +45,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [
     ...read,
     ...test,
+    "deliveries.redeliver",
     "webhooks.write",
     "diverted.manage",
     "events.publish",
@@ -57,21 +60,30 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 export type Actor = {
   kind: "user" | "api_key" | "system";
   id: string; // user id, API key id, or "system"
-  label: string; // email, "API key <name>", "system"
+  label: string; // email, "API key <name> of <creator>", "system"
+  /** The person acting: the user, or the creator of an API key (null for operator keys made with the CLI). */
+  personId: string | null;
   orgId: string;
   orgSlug: string;
   roles: Role[];
 };
 
+/** Deciding a change request is a person's act: no API key holds it, whatever its roles (DESIGN §1). */
+const PERSON_ONLY: ReadonlySet<Permission> = new Set(["changes.review"]);
+
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {
   return new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r] ?? []));
 }
 
-export function can(actor: Pick<Actor, "roles">, permission: Permission): boolean {
+export function can(actor: Pick<Actor, "roles" | "kind">, permission: Permission): boolean {
+  if (PERSON_ONLY.has(permission) && actor.kind !== "user") return false;
   return permissionsOf(actor.roles).has(permission);
 }
 
 /** The one permission check. Services call it first; routes declare the same name. */
-export function assertCan(actor: Pick<Actor, "roles">, permission: Permission): void {
-  if (!can(actor, permission)) throw new AppError("forbidden", `This needs the ${permission} permission.`);
+export function assertCan(actor: Pick<Actor, "roles" | "kind">, permission: Permission): void {
+  if (!can(actor, permission)) {
+    const why = PERSON_ONLY.has(permission) && actor.kind !== "user" ? `${permission} belongs to people: an API key can never use it.` : `This needs the ${permission} permission.`;
+    throw new AppError("forbidden", why);
+  }
 }

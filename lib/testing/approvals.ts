@@ -1,4 +1,14 @@
+import { getDb } from "@/lib/db/client";
+import { organizations } from "@/lib/db/schema";
+import type { Actor } from "@/lib/server/authz";
+import { approveChangeRequest } from "@/lib/server/approvals/approve-change-request";
+import { rejectChangeRequest } from "@/lib/server/approvals/reject-change-request";
+import { runChecks } from "@/lib/server/approvals/run-checks";
+import { toChangeRequestView } from "@/lib/server/approvals/view";
+import { rejectChangeSchema } from "@/lib/schemas/approvals";
+import { fromZodIssues, invalid } from "@/lib/server/errors";
 import { call } from "./api";
+import { asResponse } from "./people";
 import { webhookBody } from "./webhooks";
 import * as settings from "@/app/api/v1/orgs/[org]/settings/route";
 import * as webhookCollection from "@/app/api/v1/orgs/[org]/webhooks/route";
@@ -10,10 +20,18 @@ import * as reject from "@/app/api/v1/orgs/[org]/change-requests/[id]/reject/rou
 import * as cancel from "@/app/api/v1/orgs/[org]/change-requests/[id]/cancel/route";
 import * as checks from "@/app/api/v1/orgs/[org]/change-requests/[id]/checks/route";
 
-/** The approvals REST API for one org, called as a given API key. */
+/** An API key (through the REST route) or a person (through the service, see lib/testing/people.ts). */
+export type Who = string | Actor;
+
+/** The approvals REST API for one org, called as a given API key; decisions and checks also as a person. */
 export function approvalsApi(org = "acme") {
   const params = { org };
   return {
+    /** Fixture reset, not a behaviour under test: switching approvals off is itself a change request while on. */
+    resetApprovals: async (approvalExpiryDays = 7) => {
+      const db = await getDb();
+      await db.update(organizations).set({ approvals: { create: false, update: false, delete: false }, approvalExpiryDays });
+    },
     setApprovals: (key: string, approvals: Partial<Record<"create" | "update" | "delete", boolean>>, extra: Record<string, unknown> = {}) =>
       call(settings.PATCH, { method: "PATCH", params, key, path: "/settings", body: { approvals, ...extra } }),
     getSettings: (key: string) => call(settings.GET, { params, key, path: "/settings" }),
@@ -25,9 +43,22 @@ export function approvalsApi(org = "acme") {
     deleteWebhook: (key: string, id: string) => call(webhookItem.DELETE, { method: "DELETE", params: { ...params, id }, key, path: `/webhooks/${id}` }),
     list: (key: string, qs = "") => call(requests.GET, { params, key, path: `/change-requests${qs}` }),
     get: (key: string, id: string) => call(request.GET, { params: { ...params, id }, key, path: `/change-requests/${id}` }),
-    approve: (key: string, id: string) => call(approve.POST, { method: "POST", params: { ...params, id }, key, path: `/change-requests/${id}/approve` }),
-    reject: (key: string, id: string, reason: unknown = "Not now") => call(reject.POST, { method: "POST", params: { ...params, id }, key, path: `/change-requests/${id}/reject`, body: { reason } }),
+    approve: (who: Who, id: string) =>
+      typeof who === "string"
+        ? call(approve.POST, { method: "POST", params: { ...params, id }, key: who, path: `/change-requests/${id}/approve` })
+        : asResponse(async () => toChangeRequestView(await approveChangeRequest({ actor: who, id }))),
+    reject: (who: Who, id: string, reason: unknown = "Not now") =>
+      typeof who === "string"
+        ? call(reject.POST, { method: "POST", params: { ...params, id }, key: who, path: `/change-requests/${id}/reject`, body: { reason } })
+        : asResponse(async () => {
+            const parsed = rejectChangeSchema.safeParse({ reason });
+            if (!parsed.success) throw invalid(fromZodIssues(parsed.error.issues));
+            return toChangeRequestView(await rejectChangeRequest({ actor: who, id, reason: parsed.data.reason }));
+          }),
     cancel: (key: string, id: string) => call(cancel.POST, { method: "POST", params: { ...params, id }, key, path: `/change-requests/${id}/cancel` }),
-    runChecks: (key: string, id: string) => call(checks.POST, { method: "POST", params: { ...params, id }, key, path: `/change-requests/${id}/checks` }),
+    runChecks: (who: Who, id: string) =>
+      typeof who === "string"
+        ? call(checks.POST, { method: "POST", params: { ...params, id }, key: who, path: `/change-requests/${id}/checks` })
+        : asResponse(async () => toChangeRequestView(await runChecks({ actor: who, id }))),
   };
 }

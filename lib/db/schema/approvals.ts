@@ -4,6 +4,8 @@ import { organizations } from "./orgs";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
+/** What a request changes: a webhook, or one of the rules that make four-eyes mean something. */
+export type ChangeTargetKind = "webhook" | "settings" | "member-roles" | "invite";
 export type ChangeRequestStatus = "pending" | "approved" | "rejected" | "cancelled" | "stale" | "expired";
 
 export const changeRequests = pgTable(
@@ -12,6 +14,8 @@ export const changeRequests = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
     action: text("action").$type<"create" | "update" | "delete">().notNull(),
+    targetKind: text("target_kind").$type<ChangeTargetKind>().notNull().default("webhook"),
+    targetId: text("target_id"),
     webhookId: uuid("webhook_id"),
     webhookName: text("webhook_name").notNull(),
     proposed: jsonb("proposed").$type<Record<string, unknown>>().notNull(),
@@ -19,6 +23,8 @@ export const changeRequests = pgTable(
     baseVersion: integer("base_version"),
     requesterId: text("requester_id").notNull(),
     requesterLabel: text("requester_label").notNull(),
+    /** The person behind the requester (the creator of an API key): they may not decide it either. */
+    requesterPersonId: text("requester_person_id"),
     status: text("status").$type<ChangeRequestStatus>().notNull().default("pending"),
     reviewerId: text("reviewer_id"),
     reviewerLabel: text("reviewer_label"),

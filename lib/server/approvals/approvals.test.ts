@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { useTestDatabase } from "@/lib/testing/db";
 import { call, createTestKey } from "@/lib/testing/api";
 import { approvalsApi } from "@/lib/testing/approvals";
+import { addPerson, person, personKey } from "@/lib/testing/people";
 import { changeRequests, webhooks } from "@/lib/db/schema";
 import { actorForApiKey } from "@/lib/server/identity/resolve-actor";
 import { openWebhookSecret } from "../webhooks/secrets";
@@ -13,14 +14,17 @@ import { countReviewable } from "./count-reviewable";
 
 const testDb = useTestDatabase();
 const api = approvalsApi();
-const keys = async () => ({ admin: await createTestKey("acme", ["admin"]), approver: await createTestKey("acme", ["approver"]) });
+const keys = async () => {
+  const approver = await person("approver@example.com");
+  // Approvers decide as people; their API key (bounded by their roles) only reads.
+  return { admin: await createTestKey("acme", ["admin"]), approver, reader: await personKey(approver, ["approver"]) };
+};
 const auditActions = async (key: string, target: string) =>
   ((await call(audit.GET, { params: { org: "acme" }, key, path: `/audit-log?target=${target}&count=100` })).json.items as { action: string; summary: Record<string, unknown> }[]).map((e) => e.action);
 const storedRequest = async (id: string) => (await testDb.db.select().from(changeRequests).where(eq(changeRequests.id, id)))[0];
 
 afterEach(async () => {
-  const admin = await createTestKey("acme", ["admin"]);
-  await api.setApprovals(admin, { create: false, update: false, delete: false }, { approvalExpiryDays: 7 });
+  await api.resetApprovals();
   // Every test leaves the org's webhooks as it found them: none.
   await testDb.db.delete(changeRequests);
   await testDb.db.delete(webhooks);
@@ -28,7 +32,7 @@ afterEach(async () => {
 
 describe("submitting and approving", () => {
   it("a creation needing approval is a pending webhook until approved, then Active", async () => {
-    const { admin, approver } = await keys();
+    const { admin, approver, reader } = await keys();
     await api.setApprovals(admin, { create: true });
     const res = await api.createWebhook(admin, { name: "Needs approval" });
     expect(res.status).toBe(202);
@@ -45,7 +49,7 @@ describe("submitting and approving", () => {
 
     const approved = await api.approve(approver, changeRequest.id);
     expect(approved.status).toBe(200);
-    expect(approved.json).toMatchObject({ status: "approved", reviewer: { label: expect.stringContaining("API key") } });
+    expect(approved.json).toMatchObject({ status: "approved", reviewer: { label: "approver@example.com" } });
     const after = (await api.getWebhook(admin, webhook.id)).json;
     expect(after).toMatchObject({ status: "active", version: 1, pendingChangeRequestId: null });
     expect(await auditActions(admin, changeRequest.id)).toEqual(expect.arrayContaining(["change_request.submitted", "change_request.approved", "change_request.applied"]));
@@ -53,7 +57,7 @@ describe("submitting and approving", () => {
   });
 
   it("an approved creation of a disabled webhook stays Disabled", async () => {
-    const { admin, approver } = await keys();
+    const { admin, approver, reader } = await keys();
     await api.setApprovals(admin, { create: true });
     const { changeRequest, webhook } = (await api.createWebhook(admin, { enabled: false })).json;
     expect((await api.approve(approver, changeRequest.id)).status).toBe(200);
@@ -61,7 +65,7 @@ describe("submitting and approving", () => {
   });
 
   it("an update needing approval leaves the live webhook alone, then writes a new version", async () => {
-    const { admin, approver } = await keys();
+    const { admin, approver, reader } = await keys();
     const { id } = (await api.createWebhook(admin, { url: "https://old.example.com/h", rateLimit: 10 })).json;
     await api.setApprovals(admin, { update: true });
     const res = await api.patchWebhook(admin, id, { url: "https://old.example.com/v2", rateLimit: 25, version: 1 });
@@ -70,7 +74,7 @@ describe("submitting and approving", () => {
     const live = (await api.getWebhook(admin, id)).json;
     expect(live).toMatchObject({ url: "https://old.example.com/h", rateLimit: 10, version: 1, pendingChangeRequestId: crId });
 
-    const detail = (await api.get(approver, crId)).json;
+    const detail = (await api.get(reader, crId)).json;
     expect(detail.changes.filter((c: { changed: boolean }) => c.changed).map((c: { field: string }) => c.field)).toEqual(["url", "rateLimit"]);
     expect(detail.changes.find((c: { field: string }) => c.field === "secret:auth")).toMatchObject({ after: "unchanged" });
 
@@ -80,12 +84,12 @@ describe("submitting and approving", () => {
     const history = (await call(versions.GET, { params: { org: "acme", id }, key: admin })).json.items;
     expect(history[0]).toMatchObject({ version: 2, actorLabel: expect.stringContaining("approved by") });
     // After the decision, the diff still shows what the request changed (against the version it was made on).
-    const decided = (await api.get(approver, crId)).json;
+    const decided = (await api.get(reader, crId)).json;
     expect(decided.changes.filter((c: { changed: boolean }) => c.changed).map((c: { field: string }) => c.field)).toEqual(["url", "rateLimit"]);
   });
 
   it("a new credential in an update is held encrypted in the request and applied only on approval", async () => {
-    const { admin, approver } = await keys();
+    const { admin, approver, reader } = await keys();
     const { id } = (await api.createWebhook(admin, { auth: { type: "api_key", header: "X-Key", key: "the-old-key-123" } })).json;
     await api.setApprovals(admin, { update: true });
     const res = await api.patchWebhook(admin, id, { auth: { type: "api_key", header: "X-Key", key: "brand-new-key-456" } });
@@ -94,7 +98,7 @@ describe("submitting and approving", () => {
     const stored = await storedRequest(crId);
     expect(stored.proposedSecretsEnc).toBeTruthy();
     expect(JSON.stringify(stored)).not.toContain("brand-new-key-456");
-    const detail = await api.get(approver, crId);
+    const detail = await api.get(reader, crId);
     expect(detail.text).not.toContain("brand-new-key-456");
     expect(detail.json.changes.find((c: { field: string }) => c.field === "secret:auth")).toMatchObject({ label: "API key", after: "changed", changed: true });
     const row = async () => (await testDb.db.select().from(webhooks).where(eq(webhooks.id, id)))[0];
@@ -104,20 +108,20 @@ describe("submitting and approving", () => {
   });
 
   it("a server-generated key for an update is shown to the requester at submission and applied on approval", async () => {
-    const { admin, approver } = await keys();
+    const { admin, approver, reader } = await keys();
     const { id } = (await api.createWebhook(admin, { auth: { type: "oauth2", tokenUrl: "https://id.example.com/token", clientId: "c", clientSecret: "client-secret-1" } })).json;
     await api.setApprovals(admin, { update: true });
     const res = await api.patchWebhook(admin, id, { auth: { type: "api_key", header: "X-Api-Key" } });
     expect(res.status).toBe(202);
     expect(res.json.generatedApiKey).toMatch(/^whk_/);
-    expect((await api.get(approver, res.json.changeRequest.id)).text).not.toContain(res.json.generatedApiKey);
+    expect((await api.get(reader, res.json.changeRequest.id)).text).not.toContain(res.json.generatedApiKey);
     expect((await api.approve(approver, res.json.changeRequest.id)).status).toBe(200);
     const row = (await testDb.db.select().from(webhooks).where(eq(webhooks.id, id)))[0];
     expect(openWebhookSecret(id, "auth", row.authSecretEnc)).toBe(res.json.generatedApiKey);
   });
 
   it("a deletion needing approval keeps the webhook until approved", async () => {
-    const { admin, approver } = await keys();
+    const { admin, approver, reader } = await keys();
     const { id } = (await api.createWebhook(admin)).json;
     await api.setApprovals(admin, { delete: true });
     const res = await api.deleteWebhook(admin, id);
@@ -166,8 +170,8 @@ describe("who decides", () => {
     const { changeRequest } = (await api.createWebhook(both)).json;
     const res = await api.approve(both, changeRequest.id);
     expect(res.status).toBe(403);
-    expect(res.headers.get("content-type")).toBe("application/problem+json");
-    expect(res.json.detail).toContain("someone else");
+    expect((res as { headers?: Headers }).headers?.get("content-type")).toBe("application/problem+json");
+    expect(res.json.detail).toContain("API key can never");
     expect((await api.reject(both, changeRequest.id)).status).toBe(403);
     const denied = (await call(audit.GET, { params: { org: "acme" }, key: both, path: "/audit-log?action=permission.denied&count=100" })).json.items;
     expect(denied.some((e: { targetLabel: string }) => e.targetLabel.includes(`/change-requests/${changeRequest.id}/approve`))).toBe(true);
@@ -186,8 +190,8 @@ describe("who decides", () => {
 
   it("concurrent approve and reject: exactly one transition wins", async () => {
     const { admin } = await keys();
-    const approverA = await createTestKey("acme", ["approver"]);
-    const approverB = await createTestKey("acme", ["approver"]);
+    const approverA = await person("approver@example.com");
+    const approverB = await addPerson("approver2@example.com", ["approver"]);
     await api.setApprovals(admin, { delete: true });
     for (let i = 0; i < 4; i++) {
       const { id } = (await api.createWebhook(admin, { enabled: false })).json;
@@ -205,8 +209,8 @@ describe("who decides", () => {
 
   it("two approvers at once: one applies, the other gets 409", async () => {
     const { admin } = await keys();
-    const approverA = await createTestKey("acme", ["approver"]);
-    const approverB = await createTestKey("acme", ["approver"]);
+    const approverA = await person("approver@example.com");
+    const approverB = await addPerson("approver2@example.com", ["approver"]);
     const { id } = (await api.createWebhook(admin, { rateLimit: 10 })).json;
     await api.setApprovals(admin, { update: true });
     const crId = (await api.patchWebhook(admin, id, { rateLimit: 11 })).json.changeRequest.id;
@@ -229,7 +233,7 @@ describe("who decides", () => {
   });
 
   it("rejection needs a reason, which the requester reads; a rejected creation is removed", async () => {
-    const { admin, approver } = await keys();
+    const { admin, approver, reader } = await keys();
     await api.setApprovals(admin, { create: true });
     const { changeRequest, webhook } = (await api.createWebhook(admin)).json;
     const blank = await api.reject(approver, changeRequest.id, "   ");
@@ -255,11 +259,11 @@ describe("who decides", () => {
 
 describe("stale, expired and limits", () => {
   it("an edit after submission makes the request stale on approval, and nothing changes", async () => {
-    const { admin, approver } = await keys();
+    const { admin, approver, reader } = await keys();
     const { id } = (await api.createWebhook(admin, { rateLimit: 10 })).json;
     await api.setApprovals(admin, { update: true });
     const crId = (await api.patchWebhook(admin, id, { rateLimit: 99 })).json.changeRequest.id;
-    await api.setApprovals(admin, { update: false });
+    await api.resetApprovals();
     expect((await api.patchWebhook(admin, id, { name: "Renamed meanwhile" })).status).toBe(200);
 
     const res = await api.approve(approver, crId);
@@ -271,7 +275,7 @@ describe("stale, expired and limits", () => {
   });
 
   it("a deletion request goes stale when the webhook changed (a secret rotation counts)", async () => {
-    const { admin, approver } = await keys();
+    const { admin, approver, reader } = await keys();
     const { id } = (await api.createWebhook(admin)).json;
     await api.setApprovals(admin, { delete: true });
     const crId = (await api.deleteWebhook(admin, id)).json.changeRequest.id;
@@ -282,14 +286,14 @@ describe("stale, expired and limits", () => {
   });
 
   it("requests expire after the configured days; an expired request cannot be decided", async () => {
-    const { admin, approver } = await keys();
+    const { admin, approver, reader } = await keys();
     await api.setApprovals(admin, { create: true }, { approvalExpiryDays: 3 });
     const { changeRequest, webhook } = (await api.createWebhook(admin)).json;
     const days = (Date.parse(changeRequest.expiresAt) - Date.parse(changeRequest.createdAt)) / 86_400_000;
     expect(days).toBeCloseTo(3, 2);
 
     await testDb.db.update(changeRequests).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(changeRequests.id, changeRequest.id));
-    const listed = (await api.list(approver, "?status=expired")).json.items;
+    const listed = (await api.list(reader, "?status=expired")).json.items;
     expect(listed.map((r: { id: string }) => r.id)).toContain(changeRequest.id);
     expect((await api.approve(approver, changeRequest.id)).status).toBe(409);
     expect((await api.getWebhook(admin, webhook.id)).status).toBe(404);
@@ -297,7 +301,7 @@ describe("stale, expired and limits", () => {
   });
 
   it("an overdue request is expired when someone tries to decide it", async () => {
-    const { admin, approver } = await keys();
+    const { admin, approver, reader } = await keys();
     const { id } = (await api.createWebhook(admin)).json;
     await api.setApprovals(admin, { delete: true });
     const crId = (await api.deleteWebhook(admin, id)).json.changeRequest.id;
@@ -311,10 +315,10 @@ describe("stale, expired and limits", () => {
   });
 
   it("re-checks the 10-active limit when a creation is approved", async () => {
-    const { admin, approver } = await keys();
+    const { admin, approver, reader } = await keys();
     await api.setApprovals(admin, { create: true });
     const { changeRequest } = (await api.createWebhook(admin, { name: "The eleventh" })).json;
-    await api.setApprovals(admin, { create: false });
+    await api.resetApprovals();
     const ids: string[] = [];
     for (let i = 0; i < 10; i++) {
       const res = await api.createWebhook(admin);
@@ -333,9 +337,9 @@ describe("stale, expired and limits", () => {
 
 describe("what the requester and approvers see", () => {
   it("a decided request is a notice for its requester once; the nav counts what approvers can decide", async () => {
-    const { admin, approver } = await keys();
+    const { admin, approver, reader } = await keys();
     const requester = (await actorForApiKey(admin, "acme"))!;
-    const reviewer = (await actorForApiKey(approver, "acme"))!;
+    const reviewer = approver;
     await api.setApprovals(admin, { create: true });
     const first = (await api.createWebhook(admin, { name: "First" })).json.changeRequest;
     const second = (await api.createWebhook(admin, { name: "Second" })).json.changeRequest;
@@ -352,16 +356,16 @@ describe("what the requester and approvers see", () => {
   });
 
   it("lists with status filters, newest first, and reviewable narrows to others' pending requests", async () => {
-    const { admin, approver } = await keys();
+    const { admin, approver, reader } = await keys();
     await api.setApprovals(admin, { create: true });
     const a = (await api.createWebhook(admin, { name: "A" })).json.changeRequest;
     const b = (await api.createWebhook(admin, { name: "B" })).json.changeRequest;
     await api.reject(approver, a.id, "No");
-    expect((await api.list(approver)).json.items.map((r: { id: string }) => r.id)).toEqual([b.id, a.id]);
-    expect((await api.list(approver, "?status=rejected")).json.items.map((r: { id: string }) => r.id)).toEqual([a.id]);
-    expect((await api.list(approver, "?status=pending&reviewable=true")).json.total).toBe(1);
+    expect((await api.list(reader)).json.items.map((r: { id: string }) => r.id)).toEqual([b.id, a.id]);
+    expect((await api.list(reader, "?status=rejected")).json.items.map((r: { id: string }) => r.id)).toEqual([a.id]);
+    expect((await api.list(reader, "?status=pending&reviewable=true")).json.total).toBe(1);
     expect((await api.list(admin, "?reviewable=true")).json.total).toBe(0);
-    expect((await api.list(approver, "?status=bogus")).status).toBe(400);
+    expect((await api.list(reader, "?status=bogus")).status).toBe(400);
     const row = await testDb.db.select().from(changeRequests).where(and(eq(changeRequests.id, b.id)));
     expect(row[0].requesterNotifiedAt).toBeNull();
   });

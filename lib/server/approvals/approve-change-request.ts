@@ -6,6 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import { assertCan, type Actor } from "../authz";
 import { conflict } from "../errors";
 import { applyChange } from "./apply-change";
+import { applyGovernanceChange } from "./apply-governance-change";
 import { discardPendingCreation, expireDue } from "./close-request";
 import { assertNotRequester, claimDecision, notPending } from "./decide";
 import { findRequest } from "./find-request";
@@ -25,7 +26,7 @@ export async function approveChangeRequest({ actor, id }: { actor: Actor; id: st
     if (request.status !== "pending") throw notPending(request.status);
     const claimed = await claimDecision(tx, actor, id, { status: "approved" });
     const target = { type: "change_request", id, label: claimed.webhookName };
-    const result = await applyChange(tx, actor, claimed);
+    const result = claimed.targetKind === "webhook" ? await applyChange(tx, actor, claimed) : await applyGovernanceChange(tx, actor, claimed);
     if (!result.applied) {
       const [stale] = await tx.update(changeRequests).set({ status: "stale" }).where(eq(changeRequests.id, id)).returning();
       await recordAudit({ actor, orgId: actor.orgId, action: "change_request.stale", target, summary: { action: claimed.action, baseVersion: result.stale.base, currentVersion: result.stale.now } }, tx);
@@ -39,6 +40,7 @@ export async function approveChangeRequest({ actor, id }: { actor: Actor; id: st
   if (outcome.stale) {
     const { base, now } = outcome.stale;
     const what = now === null ? "was deleted" : `is now at version ${now}`;
+    if (outcome.row.targetKind !== "webhook") throw conflict("What this request changes is gone (the member left, or the invitation was revoked). The request is now stale and nothing was changed.");
     throw conflict(`The webhook changed after this request was made: the request was for version ${base}, the webhook ${what}. The request is now stale and nothing was changed; the requester can submit it again.`);
   }
   return outcome.row;

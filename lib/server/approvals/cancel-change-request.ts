@@ -4,7 +4,7 @@ import { recordAudit } from "../audit/record-audit";
 import { AppError } from "../errors";
 import { assertCan, type Actor } from "../authz";
 import { discardPendingCreation, expireDue } from "./close-request";
-import { claimDecision, notPending } from "./decide";
+import { claimDecision, isRequester, notPending } from "./decide";
 import { findRequest } from "./find-request";
 import type { ChangeRequestRow } from "./view";
 
@@ -15,7 +15,7 @@ export async function cancelChangeRequest({ actor, id }: { actor: Actor; id: str
   await expireDue(db, actor.orgId);
   return db.transaction(async (tx) => {
     const request = await findRequest(tx, actor, id);
-    if (request.requesterId !== actor.id) throw new AppError("forbidden", "Only the person who made this request can cancel it.");
+    if (!isRequester(actor, request)) throw new AppError("forbidden", "Only the person who made this request can cancel it.");
     if (request.status !== "pending") throw notPending(request.status);
     const cancelled = await claimDecision(tx, actor, id, { status: "cancelled", notified: true });
     await recordAudit({ actor, orgId: actor.orgId, action: "change_request.cancelled", target: { type: "change_request", id, label: cancelled.webhookName }, summary: { action: cancelled.action } }, tx);

@@ -3,6 +3,7 @@ import { Webhook as StandardWebhook } from "standardwebhooks";
 import { useTestDatabase } from "@/lib/testing/db";
 import { createTestKey } from "@/lib/testing/api";
 import { approvalsApi } from "@/lib/testing/approvals";
+import { person } from "@/lib/testing/people";
 import { startReceiver, type Receiver } from "@/lib/testing/receiver";
 import { startOAuthServer, type OAuthServer } from "@/lib/testing/oauth-server";
 
@@ -30,7 +31,7 @@ const byName = (checks: { items: Check[] }): Record<string, Check> => Object.fro
 describe("pre-approval checks", () => {
   it("passes the URL rules and a signed, authenticated ping; the results are attached and secret-free", async () => {
     const admin = await createTestKey("acme", ["admin"]);
-    const approver = await createTestKey("acme", ["approver"]);
+    const approver = await person("approver@example.com");
     await api.setApprovals(admin, { create: true });
     const res = await api.createWebhook(admin, { url: `${receiver.url}/hooks`, auth: { type: "api_key", header: "X-Hook-Key", key: "receiver-key-123" } });
     expect(res.status).toBe(202);
@@ -49,13 +50,13 @@ describe("pre-approval checks", () => {
     expect(ping.headers["x-hook-key"]).toBe("receiver-key-123");
     const payload = new StandardWebhook(webhook.signingSecret).verify(ping.body, ping.headers as Record<string, string>) as { type: string; is_test: boolean };
     expect(payload).toMatchObject({ type: "webhook.ping", is_test: true });
-    expect((await api.get(approver, changeRequest.id)).json.checks.ranBy).toContain("API key");
-    await api.setApprovals(admin, { create: false });
+    expect((await api.get(admin, changeRequest.id)).json.checks.ranBy).toBe("approver@example.com");
+    await api.resetApprovals();
   });
 
   it("reports a failing receiver, and a target refused since submission without sending to it", async () => {
     const admin = await createTestKey("acme", ["admin"]);
-    const approver = await createTestKey("acme", ["approver"]);
+    const approver = await person("approver@example.com");
     const { id } = (await api.createWebhook(admin, { url: `${receiver.url}/down`, enabled: false })).json;
     await api.setApprovals(admin, { update: true });
     receiver.setHandler((_r, out) => out.writeHead(503).end("no"));
@@ -80,13 +81,13 @@ describe("pre-approval checks", () => {
       (globalThis as { __wcEnv?: unknown }).__wcEnv = undefined;
     }
     await api.cancel(admin, crLocal);
-    await api.setApprovals(admin, { update: false });
+    await api.resetApprovals();
     await api.deleteWebhook(admin, id);
   });
 
   it("gets an OAuth token with the proposed client secret and pings with it", async () => {
     const admin = await createTestKey("acme", ["admin"]);
-    const approver = await createTestKey("acme", ["approver"]);
+    const approver = await person("approver@example.com");
     const { id } = (await api.createWebhook(admin, { url: `${receiver.url}/oauth`, enabled: false })).json;
     await api.setApprovals(admin, { update: true });
     const client = oauth.clients.basic;
@@ -109,12 +110,12 @@ describe("pre-approval checks", () => {
     expect(bad.oauth_token.detail).not.toContain("wrong-secret-value");
     expect(bad.ping).toMatchObject({ status: "skipped" });
     await api.cancel(admin, badId);
-    await api.setApprovals(admin, { update: false });
+    await api.resetApprovals();
   });
 
   it("has nothing to check for a deletion, and refuses decided requests", async () => {
     const admin = await createTestKey("acme", ["admin"]);
-    const approver = await createTestKey("acme", ["approver"]);
+    const approver = await person("approver@example.com");
     const { id } = (await api.createWebhook(admin, { enabled: false })).json;
     await api.setApprovals(admin, { delete: true });
     const crId = (await api.deleteWebhook(admin, id)).json.changeRequest.id;
@@ -122,6 +123,6 @@ describe("pre-approval checks", () => {
     expect(checks.items.every((i: { status: string }) => i.status === "skipped")).toBe(true);
     await api.reject(approver, crId, "keep it");
     expect((await api.runChecks(approver, crId)).status).toBe(409);
-    await api.setApprovals(admin, { delete: false });
+    await api.resetApprovals();
   });
 });

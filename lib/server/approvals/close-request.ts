@@ -5,15 +5,18 @@ import { changeRequests, webhooks } from "@/lib/db/schema";
 import type { ChangeRequestStatus } from "@/lib/db/schema/approvals";
 import { recordAudit } from "../audit/record-audit";
 import { SYSTEM } from "./system-actor";
+import { revokeUnapprovedInvite } from "./apply-governance-change";
 import type { ChangeRequestRow } from "./view";
 
 type Who = Parameters<typeof recordAudit>[0]["actor"];
 
 /**
  * A creation that ends without approval leaves nothing behind: its pending webhook (which never received
- * anything) is removed in the same transaction.
+ * anything) is removed, or its invitation revoked, in the same transaction.
  */
 export async function discardPendingCreation(tx: Tx, actor: Who, request: ChangeRequestRow, outcome: ChangeRequestStatus) {
+  await revokeUnapprovedInvite(tx, request);
+  if (request.targetKind !== "webhook") return;
   if (request.action !== "create" || !request.webhookId) return;
   const [gone] = await tx
     .delete(webhooks)

@@ -19,9 +19,17 @@ const STATUS_TEXT: Record<ChangeRequestStatus, string> = {
 
 export const notPending = (status: ChangeRequestStatus) => conflict(`This request is ${STATUS_TEXT[status]}: it can no longer be decided.`);
 
-/** Reviewers decide other people's requests only (DESIGN §7): the requester gets a 403, which the route audits. */
+/** True when the actor made the request, directly or through an API key of theirs. */
+export function isRequester(actor: Actor, request: ChangeRequestRow) {
+  return request.requesterId === actor.id || (actor.personId !== null && request.requesterPersonId === actor.personId);
+}
+
+/**
+ * Reviewers decide other people's requests only (DESIGN §7): the requester, or the person whose API key made the
+ * request, gets a 403, which the route audits.
+ */
 export function assertNotRequester(actor: Actor, request: ChangeRequestRow) {
-  if (request.requesterId === actor.id) throw new AppError("forbidden", "You made this request, so someone else must review it. You can cancel it instead.");
+  if (isRequester(actor, request)) throw new AppError("forbidden", "You made this request, so someone else must review it. You can cancel it instead.");
 }
 
 /**

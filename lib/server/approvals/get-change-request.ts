@@ -8,6 +8,7 @@ import { assertCan, type Actor } from "../authz";
 import { configSnapshot } from "../webhooks/view";
 import { expireDue } from "./close-request";
 import { findRequest } from "./find-request";
+import { governanceDiff } from "./governance-diff";
 import { toChangeRequestView, type ChangeRequestRow } from "./view";
 
 async function versionConfig(db: Db, request: ChangeRequestRow) {
@@ -28,6 +29,7 @@ export async function getChangeRequest({ actor, id }: { actor: Actor; id: string
   const db = await getDb();
   await expireDue(db, actor.orgId);
   const request = await findRequest(db, actor, id);
+  if (request.targetKind !== "webhook") return { ...toChangeRequestView(request), liveVersion: null, ...(await governanceDiff(db, request)) };
   const [live] = request.webhookId ? await db.select().from(webhooks).where(and(eq(webhooks.id, request.webhookId), eq(webhooks.orgId, actor.orgId))) : [];
   const liveConfig = live && request.action !== "create" ? configSnapshot(live) : null;
   let before: Record<string, unknown> | null = null;

@@ -5,6 +5,7 @@ import { changeRequests } from "@/lib/db/schema";
 import type { ChangeRequestListQuery } from "@/lib/schemas/approvals";
 import { assertCan, type Actor } from "../authz";
 import { expireDue } from "./close-request";
+import { notMadeBy } from "./not-made-by";
 import { toChangeRequestView } from "./view";
 
 /** Newest first; `reviewable` narrows to pending requests someone else made (what the caller could decide). */
@@ -14,7 +15,7 @@ export async function listChangeRequests({ actor, query }: { actor: Actor; query
   await expireDue(db, actor.orgId);
   const where: SQL[] = [eq(changeRequests.orgId, actor.orgId)];
   if (query.status !== "all") where.push(eq(changeRequests.status, query.status));
-  if (query.reviewable) where.push(eq(changeRequests.status, "pending"), ne(changeRequests.requesterId, actor.id));
+  if (query.reviewable) where.push(eq(changeRequests.status, "pending"), ne(changeRequests.requesterId, actor.id), notMadeBy(actor));
   if (query.webhookId) where.push(eq(changeRequests.webhookId, query.webhookId));
   const filter = and(...where);
   const [rows, [{ total }]] = await Promise.all([

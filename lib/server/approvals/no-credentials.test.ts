@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/lib/testing/db";
 import { call, createTestKey } from "@/lib/testing/api";
 import { approvalsApi } from "@/lib/testing/approvals";
+import { person, personKey } from "@/lib/testing/people";
 import * as versions from "@/app/api/v1/orgs/[org]/webhooks/[id]/versions/route";
 import * as audit from "@/app/api/v1/orgs/[org]/audit-log/route";
 
@@ -11,7 +12,8 @@ const api = approvalsApi();
 describe("a pending creation, read by the approver", () => {
   it("never shows the generated credentials in any response", async () => {
     const admin = await createTestKey("acme", ["admin"]);
-    const approver = await createTestKey("acme", ["approver"]);
+    const approverPerson = await person("approver@example.com");
+    const approver = await personKey(approverPerson, ["approver"]);
     await api.setApprovals(admin, { create: true });
     const submitted = await api.createWebhook(admin, { name: "Secret keeper" });
     expect(submitted.status).toBe(202);
@@ -29,10 +31,10 @@ describe("a pending creation, read by the approver", () => {
       requests: await api.list(approver),
       pending: await api.list(approver, "?status=pending&reviewable=true"),
       request: await api.get(approver, crId),
-      checks: await api.runChecks(approver, crId),
+      checks: await api.runChecks(approverPerson, crId),
       auditLog: await call(audit.GET, { params: { org: "acme" }, key: approver, path: "/audit-log?count=100" }),
       auditCsv: await call(audit.GET, { params: { org: "acme" }, key: approver, path: "/audit-log?count=1000&format=csv" }),
-      approve: await api.approve(approver, crId),
+      approve: await api.approve(approverPerson, crId),
       afterWebhook: await api.getWebhook(approver, id),
       afterRequest: await api.get(approver, crId),
       afterAudit: await call(audit.GET, { params: { org: "acme" }, key: approver, path: "/audit-log?count=100" }),
@@ -45,6 +47,6 @@ describe("a pending creation, read by the approver", () => {
     expect(reads.webhook.json.auth.key).toBe("*****");
     expect(reads.webhook.json.signingSecret).toBe("*****");
     expect(reads.afterWebhook.json.status).toBe("active");
-    await api.setApprovals(admin, { create: false });
+    await api.resetApprovals();
   });
 });

@@ -10,10 +10,12 @@ import { checkTargetUrl, isBlockedAddress, parseHostLiteral, type AllowedCidrs }
 import { signPayload } from "@/lib/delivery/sign";
 import { scrubText } from "@/lib/delivery/scrub";
 
+/** authSecret "" means: probe without a credential (a proposed new origin, DESIGN §7). */
 export type ProbeTarget = { url: string; auth: AuthConfig; headers: Record<string, string[]>; authSecret: string; signingSecret: string };
 type Policy = { allowHttp: boolean; allowedCidrs: AllowedCidrs };
 
 const TIMEOUT_MS = 10_000;
+const NO_CREDENTIAL = "the proposal moves the credential to a new origin, and the live credential never travels to an unapproved host. Enter the credential in the request to check it.";
 
 /** The save-time URL rules plus what DNS says now: every address a name resolves to must be allowed. */
 async function checkUrls(urls: string[], policy: Policy): Promise<string[]> {
@@ -52,6 +54,7 @@ export async function probeTarget(target: ProbeTarget, policy: Policy): Promise<
     let bearer: string | undefined;
     if (!oauth) results.push({ name: "oauth_token", label: "OAuth token endpoint answers", status: "skipped", detail: "This webhook authenticates with an API key." });
     else if (problems.length) results.push({ name: "oauth_token", label: "OAuth token endpoint answers", status: "skipped", detail: "Fix the URLs first." });
+    else if (!target.authSecret) results.push({ name: "oauth_token", label: "OAuth token endpoint answers", status: "skipped", detail: NO_CREDENTIAL });
     else {
       const started = performance.now();
       try {
@@ -74,10 +77,11 @@ export async function probeTarget(target: ProbeTarget, policy: Policy): Promise<
       const headers: Record<string, string> = {};
       for (const [name, values] of Object.entries(target.headers)) headers[name.toLowerCase()] = values.join(", ");
       if (oauth) headers.authorization = `Bearer ${bearer}`;
-      else headers[target.auth.type === "api_key" ? target.auth.header.toLowerCase() : "x-api-key"] = target.authSecret;
+      else if (target.authSecret) headers[target.auth.type === "api_key" ? target.auth.header.toLowerCase() : "x-api-key"] = target.authSecret;
       Object.assign(headers, { "content-type": "application/json", "webhook-id": id, "webhook-timestamp": String(timestamp), "webhook-signature": signPayload({ id, timestamp, body, secrets: [target.signingSecret] }) });
       const res = await http.send({ url: target.url, headers, body, keepBytes: 0 });
-      const detail = res.status !== undefined ? `Answered HTTP ${res.status} in ${res.durationMs} ms.` : `No answer (${res.errorClass}): ${scrub(res.errorMessage ?? "", bearer ? [bearer] : [])}`;
+      const unauthenticated = !oauth && !target.authSecret ? ` Sent without credentials: ${NO_CREDENTIAL}` : "";
+      const detail = res.status !== undefined ? `Answered HTTP ${res.status} in ${res.durationMs} ms.${unauthenticated}` : `No answer (${res.errorClass}): ${scrub(res.errorMessage ?? "", bearer ? [bearer] : [])}`;
       results.push({ name: "ping", label, status: res.ok ? "passed" : "failed", detail, durationMs: res.durationMs });
     }
   } finally {

@@ -4,27 +4,56 @@ import { getDb } from "@/lib/db/client";
 import { changeRequests, webhooks } from "@/lib/db/schema";
 import type { Checks } from "@/lib/schemas/approvals";
 import { recordAudit } from "../audit/record-audit";
-import { AppError } from "../errors";
-import { can, type Actor } from "../authz";
+import type { AuthConfig } from "@/lib/db/schema";
+import { conflict } from "../errors";
+import { assertCan, type Actor } from "../authz";
+import type { WebhookRow } from "../webhooks/view";
 import { openWebhookSecret } from "../webhooks/secrets";
 import { targetPolicy } from "../webhooks/validate-webhook";
 import { configOf } from "../webhooks/update-webhook";
 import { mergeWebhookPatch } from "../webhooks/merge-patch";
 import { expireDue } from "./close-request";
-import { notPending } from "./decide";
+import { assertNotRequester, notPending } from "./decide";
 import { findRequest } from "./find-request";
 import { probeTarget } from "./probe-target";
 import { openProposedSecret } from "./secrets";
 import { patchFromProposal } from "./apply-change";
 import type { ChangeRequestRow } from "./view";
 
-/** Runs the pre-approval checks on demand (reviewers and admins) and attaches the results to the request. */
+const originOf = (url: string | undefined) => {
+  try {
+    return url ? new URL(url).origin : null;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * The live credential may travel only to the origins it is bound to: the live URL and the live token URL. A proposal
+ * that moves either carries only a credential entered in the request itself, or none (DESIGN §7).
+ */
+function credentialFor(live: WebhookRow, next: { url: string; auth: AuthConfig }, proposedSecret: string | undefined): string {
+  if (proposedSecret !== undefined) return proposedSecret;
+  const liveAuth = live.auth as AuthConfig;
+  const moved =
+    originOf(next.url) !== originOf(live.url) ||
+    next.auth.type !== liveAuth.type ||
+    (next.auth.type === "oauth2" && liveAuth.type === "oauth2" && originOf(next.auth.tokenUrl) !== originOf(liveAuth.tokenUrl));
+  return moved ? "" : openWebhookSecret(live.id, "auth", live.authSecretEnc);
+}
+
+/**
+ * Runs the pre-approval checks on demand and attaches the results to the request. Only reviewers run them, never
+ * the requester: the checks send a signed ping, and the requester must not aim the console's credentials.
+ */
 export async function runChecks({ actor, id }: { actor: Actor; id: string }): Promise<ChangeRequestRow> {
-  if (!can(actor, "changes.review") && !can(actor, "webhooks.write")) throw new AppError("forbidden", "Running checks needs the changes.review or webhooks.write permission.");
+  assertCan(actor, "changes.review");
   const db = await getDb();
   await expireDue(db, actor.orgId);
   const request = await findRequest(db, actor, id);
+  assertNotRequester(actor, request);
   if (request.status !== "pending") throw notPending(request.status);
+  if (request.targetKind !== "webhook") throw conflict("Pre-approval checks are for webhook changes: this request has no target to probe.");
   const [live] = request.webhookId ? await db.select().from(webhooks).where(and(eq(webhooks.id, request.webhookId), eq(webhooks.orgId, actor.orgId))) : [];
 
   let items: Checks["items"];
@@ -39,7 +68,7 @@ export async function runChecks({ actor, id }: { actor: Actor; id: string }): Pr
         url: config.url,
         auth: config.auth,
         headers: config.headers,
-        authSecret: proposedSecret ?? openWebhookSecret(live.id, "auth", live.authSecretEnc),
+        authSecret: credentialFor(live, config, proposedSecret),
         signingSecret: openWebhookSecret(live.id, "signing", live.signingSecretEnc),
       },
       targetPolicy(),

@@ -15,7 +15,7 @@ import { configSnapshot, type WebhookRow } from "../webhooks/view";
 import { sealProposedSecret } from "./secrets";
 import type { ChangeRequestRow } from "./view";
 
-type Insert = Omit<typeof changeRequests.$inferInsert, "orgId" | "requesterId" | "requesterLabel">;
+type Insert = Omit<typeof changeRequests.$inferInsert, "orgId" | "requesterId" | "requesterLabel" | "requesterPersonId">;
 
 const alreadyPending = () =>
   conflict("A change to this webhook is already awaiting approval. Wait for the decision or cancel that request first.", [{ path: "version", message: "A change is already pending." }]);
@@ -26,7 +26,8 @@ function isOnePendingViolation(err: unknown) {
   return c?.code === "23505" && (c.constraint === undefined || c.constraint === "change_requests_one_pending_idx");
 }
 
-async function insertRequest(tx: Tx, actor: Actor, values: Insert): Promise<ChangeRequestRow> {
+/** Stores a pending request of any target kind, attributed to the requester and the person behind them. */
+export async function insertRequest(tx: Tx, actor: Actor, values: Insert): Promise<ChangeRequestRow> {
   if (values.webhookId) {
     const [pending] = await tx
       .select({ id: changeRequests.id })
@@ -36,13 +37,13 @@ async function insertRequest(tx: Tx, actor: Actor, values: Insert): Promise<Chan
   }
   let row: ChangeRequestRow;
   try {
-    [row] = await tx.insert(changeRequests).values({ ...values, orgId: actor.orgId, requesterId: actor.id, requesterLabel: actor.label }).returning();
+    [row] = await tx.insert(changeRequests).values({ ...values, orgId: actor.orgId, requesterId: actor.id, requesterLabel: actor.label, requesterPersonId: actor.personId }).returning();
   } catch (err) {
     if (isOnePendingViolation(err)) throw alreadyPending();
     throw err;
   }
   await recordAudit(
-    { actor, orgId: actor.orgId, action: "change_request.submitted", target: { type: "change_request", id: row.id, label: row.webhookName }, summary: { action: row.action, webhookId: row.webhookId, baseVersion: row.baseVersion, expiresAt: row.expiresAt.toISOString() } },
+    { actor, orgId: actor.orgId, action: "change_request.submitted", target: { type: "change_request", id: row.id, label: row.webhookName }, summary: { action: row.action, targetKind: row.targetKind, webhookId: row.webhookId, baseVersion: row.baseVersion, expiresAt: row.expiresAt.toISOString() } },
     tx,
   );
   return row;

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { useTestDatabase } from "@/lib/testing/db";
 import { call, createTestKey } from "@/lib/testing/api";
 import { approvalsApi } from "@/lib/testing/approvals";
+import { person } from "@/lib/testing/people";
 import { changeRequests } from "@/lib/db/schema";
 import * as audit from "@/app/api/v1/orgs/[org]/audit-log/route";
 import * as rotate from "@/app/api/v1/orgs/[org]/webhooks/[id]/rotate-secret/route";
@@ -54,7 +55,7 @@ describe("the audit trail of approvals", () => {
     await api.cancel(admin, cancelled.id);
     const expiring = (await api.patchWebhook(admin, id, { rateLimit: 15 })).json.changeRequest;
     await testDb.db.update(changeRequests).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(changeRequests.id, expiring.id));
-    await api.list(approver); // expiry is noticed on read
+    await api.list(admin); // expiry is noticed on read
 
     const staleOne = (await api.deleteWebhook(admin, id)).json.changeRequest;
     const rotated = await call(rotate.POST, { method: "POST", params: { org: "acme", id }, key: admin, path: `/webhooks/${id}/rotate-secret` });
@@ -64,7 +65,7 @@ describe("the audit trail of approvals", () => {
 
     const deletion = (await api.deleteWebhook(admin, id)).json.changeRequest;
     await api.approve(approver, deletion.id); // webhook.deleted
-    await api.setApprovals(admin, { create: false, update: false, delete: false });
+    await api.resetApprovals();
 
     const log = await call(audit.GET, { params: { org: "acme" }, key: admin, path: "/audit-log?count=1000" });
     const entries = log.json.items as { action: string; actorLabel: string; targetLabel: string | null; createdAt: string }[];

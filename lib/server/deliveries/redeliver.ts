@@ -4,8 +4,9 @@ import { getDb } from "@/lib/db/client";
 import { deliveries } from "@/lib/db/schema";
 import { wakeWorkers } from "@/lib/delivery/engine/wake";
 import { recordAudit } from "../audit/record-audit";
-import { assertCan, type Actor, type Permission } from "../authz";
-import { notFound } from "../errors";
+import { idParam } from "@/lib/schemas/common";
+import { assertCan, can, type Actor, type Permission } from "../authz";
+import { AppError, notFound } from "../errors";
 
 /** Puts deliveries back in the queue with a fresh retry budget and the same webhook-id. Returns how many. */
 async function requeue(actor: Actor, permission: Permission, where: SQL, audit: { action: string; label: string; summary?: Record<string, unknown> }) {
@@ -24,8 +25,17 @@ async function requeue(actor: Actor, permission: Permission, where: SQL, audit: 
   return count;
 }
 
+/** Testers send test deliveries again; a production delivery is an admin's to send again (deliveries.redeliver). */
 export async function redeliverDelivery({ actor, id }: { actor: Actor; id: string }) {
-  const n = await requeue(actor, "deliveries.redeliver", eq(deliveries.id, id), { action: "delivery.redelivered", label: id });
+  assertCan(actor, "deliveries.redeliver-test");
+  const db = await getDb();
+  const [found] = idParam.safeParse(id).success ? await db.select({ isTest: deliveries.isTest }).from(deliveries).where(and(eq(deliveries.id, id), eq(deliveries.orgId, actor.orgId))) : [];
+  if (!found) throw notFound("No such delivery, or it is being sent right now.");
+  if (!found.isTest && !can(actor, "deliveries.redeliver")) {
+    throw new AppError("forbidden", "Redelivering a production delivery needs the deliveries.redeliver permission (admins); testers redeliver test deliveries only.");
+  }
+  const permission: Permission = found.isTest ? "deliveries.redeliver-test" : "deliveries.redeliver";
+  const n = await requeue(actor, permission, and(eq(deliveries.id, id), eq(deliveries.isTest, found.isTest))!, { action: "delivery.redelivered", label: id });
   if (n === 0) throw notFound("No such delivery, or it is being sent right now.");
   return { redelivered: n };
 }

@@ -9,17 +9,15 @@ import { verifyCredentials } from "@/lib/auth/verify-credentials";
 useTestDatabase();
 
 describe("members", () => {
-  it("invites a new local account whose one-time password signs in", async () => {
+  it("invites with a one-time link, never a password; a member already in the org is a 409", async () => {
     const admin = await createTestKey("acme", ["admin"]);
     const res = await call(members.POST, { method: "POST", params: { org: "acme" }, key: admin, body: { email: "New.Person@Example.com", roles: ["tester"] } });
     expect(res.status).toBe(201);
-    expect(res.json.email).toBe("new.person@example.com");
-    expect(res.json.initialPassword).toHaveLength(16);
-    expect(await verifyCredentials("new.person@example.com", res.json.initialPassword, "test")).toMatchObject({ email: "new.person@example.com" });
-    const again = await call(members.POST, { method: "POST", params: { org: "acme" }, key: admin, body: { email: "new.person@example.com", roles: ["viewer"] } });
+    expect(res.json.invite.email).toBe("new.person@example.com");
+    expect(res.json.invitePath).toMatch(/^\/invite\/wci_/);
+    expect(res.text).not.toMatch(/password/i);
+    const again = await call(members.POST, { method: "POST", params: { org: "acme" }, key: admin, body: { email: "viewer@example.com", roles: ["viewer"] } });
     expect(again.status).toBe(409);
-    const list = await call(members.GET, { params: { org: "acme" }, key: admin });
-    expect(list.text).not.toContain(res.json.initialPassword);
   });
 
   it("changes roles, audits it, and never removes the last admin", async () => {

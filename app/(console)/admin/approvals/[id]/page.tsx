@@ -33,11 +33,13 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
   const request = await load(actor, id);
   const now = Date.now();
   const pending = request.status === "pending";
-  const isRequester = request.requester.id === actor.id;
+  const isRequester = request.requester.id === actor.id || request.requester.personId === actor.personId;
+  const isWebhook = request.targetKind === "webhook";
   const canReview = can(actor, "changes.review");
   const canCancel = isRequester && can(actor, "webhooks.write");
+  const canRunChecks = pending && canReview && !isRequester;
   const movedOn = pending && request.action !== "create" && request.liveVersion !== null && request.liveVersion !== request.baseVersion;
-  const diffTitle = { create: "Proposed webhook", update: "Proposed change", delete: "What would be deleted" }[request.action];
+  const diffTitle = !isWebhook ? "Proposed change" : { create: "Proposed webhook", update: "Proposed change", delete: "What would be deleted" }[request.action];
 
   return (
     <div className="grid grid-cols-1 gap-6">
@@ -68,22 +70,22 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
         <Card className="min-w-0">
           <CardHeader>
             <CardTitle>{diffTitle}</CardTitle>
-            <CardDescription>Credentials are never shown: only whether they change.</CardDescription>
+            <CardDescription>{isWebhook ? "Credentials are never shown: only whether they change." : "A change to the rules of four-eyes: another approver decides it, like a webhook change."}</CardDescription>
           </CardHeader>
           <CardContent>
-            <ChangeDiff action={request.action} rows={request.changes} liveLabel={pending ? `Live (version ${request.liveVersion ?? "—"})` : `Version ${request.baseVersion ?? "—"}`} />
+            <ChangeDiff action={request.action} rows={request.changes} liveLabel={!isWebhook ? "Now" : pending ? `Live (version ${request.liveVersion ?? "—"})` : `Version ${request.baseVersion ?? "—"}`} />
           </CardContent>
         </Card>
       </div>
 
-      {(pending || request.checks) && (
+      {isWebhook && (pending || request.checks) && (
         <Card>
           <CardHeader>
             <CardTitle>Pre-approval checks</CardTitle>
             <CardDescription>Does the URL pass the SSRF rules, does the OAuth token endpoint answer, does the receiver answer a signed test ping?</CardDescription>
           </CardHeader>
           <CardContent>
-            <ChecksPanel id={request.id} initial={request.checks} canRun={pending && (can(actor, "changes.review") || can(actor, "webhooks.write"))} />
+            <ChecksPanel id={request.id} initial={request.checks} canRun={canRunChecks} />
           </CardContent>
         </Card>
       )}

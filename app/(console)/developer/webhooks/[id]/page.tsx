@@ -71,7 +71,7 @@ export default async function WebhookPage({ params, searchParams }: { params: Pr
 
       {canTest && <TestEventPanel org={actor.orgSlug} webhookId={webhook.id} eventTypes={testTypes} autoFocus={test === "1"} />}
       {webhook.status !== "pending" && (
-        <DeliveryLog org={actor.orgSlug} webhookId={webhook.id} eventTypes={[...new Set([...webhook.eventTypes, ...testTypes.map((t) => t.name)])]} canRedeliver={can(actor, "deliveries.redeliver")} />
+        <DeliveryLog org={actor.orgSlug} webhookId={webhook.id} eventTypes={[...new Set([...webhook.eventTypes, ...testTypes.map((t) => t.name)])]} canRedeliver={{ test: can(actor, "deliveries.redeliver-test"), production: can(actor, "deliveries.redeliver") }} />
       )}
 
       <Card>

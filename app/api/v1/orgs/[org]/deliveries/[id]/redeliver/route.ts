@@ -3,6 +3,6 @@ import { orgRoute } from "@/lib/http/route";
 import { pathId } from "@/lib/http/params";
 import { redeliverDelivery } from "@/lib/server/deliveries/redeliver";
 
-export const POST = orgRoute({ permission: "deliveries.redeliver", status: 202 }, async ({ actor, params }) =>
+export const POST = orgRoute({ permission: "deliveries.redeliver-test", status: 202 }, async ({ actor, params }) =>
   redeliverDelivery({ actor, id: pathId(params.id, "delivery") }),
 );

@@ -1,0 +1,28 @@
+"use server";
+
+import { headers } from "next/headers";
+import { auth } from "@/lib/auth";
+import { acceptInviteSchema } from "@/lib/schemas/members";
+import { acceptInvite } from "@/lib/server/members/accept-invite";
+import { AppError, fromZodIssues, type FieldError } from "@/lib/server/errors";
+
+export type AcceptInviteState = { error?: string; fieldErrors?: FieldError[]; joined?: { email: string; newAccount: boolean } };
+
+/** The accept page's form: anonymous (or signed in as the invitee); the token is the only authority. */
+export async function acceptInviteAction(_prev: AcceptInviteState, formData: FormData): Promise<AcceptInviteState> {
+  const password = String(formData.get("password") ?? "");
+  if (formData.has("confirm") && String(formData.get("confirm")) !== password) {
+    return { fieldErrors: [{ path: "confirm", message: "The two passwords differ." }] };
+  }
+  const parsed = acceptInviteSchema.safeParse({ token: String(formData.get("token") ?? ""), password, name: String(formData.get("name") ?? "") || undefined });
+  if (!parsed.success) return { fieldErrors: fromZodIssues(parsed.error.issues) };
+  const clientAddress = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? "local";
+  const session = await auth();
+  try {
+    return { joined: await acceptInvite({ input: parsed.data, signedInUserId: session?.user?.id ?? null, clientAddress }) };
+  } catch (err) {
+    if (err instanceof AppError) return { error: err.fieldErrors?.length ? undefined : err.message, fieldErrors: err.fieldErrors };
+    console.error("[accept-invite]", err);
+    return { error: "Something went wrong. Try again." };
+  }
+}
