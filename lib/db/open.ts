@@ -1,4 +1,5 @@
 import "server-only";
+import fs from "node:fs";
 import path from "node:path";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
@@ -11,6 +12,9 @@ import { acquireDataDirLock } from "./data-dir-lock";
 const migrationsFolder = path.join(process.cwd(), "lib/db/migrations");
 
 export async function openEmbedded(dataDir: string) {
+  // The database holds hashed passwords and encrypted credentials: the owner's alone.
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dataDir, 0o700);
   const release = acquireDataDirLock(dataDir);
   const { PGlite } = await import("@electric-sql/pglite");
   const client = await PGlite.create(path.join(dataDir, "pglite"));
