@@ -118,9 +118,9 @@ describe("npm run cli -- admin create (security)", () => {
     const { spawnSync } = await import("node:child_process");
     const { openEmbedded } = await import("@/lib/db/open");
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "wc-cli-"));
-    const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", NODE_ENV: "test" };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", NODE_ENV: "test" };
     const run = (args: string[], input: string) =>
-      spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/cli.ts", ...args], { env, input, encoding: "utf8", timeout: 120_000 });
+      spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/cli.ts", ...args], { env, input, encoding: "utf8", timeout: 120_000 });
     const short = run(["admin", "create", "--org", "initech", "--email", "ops@initech.example"], "too-short\n");
     expect(short.status).toBe(2);
     expect(short.stderr).toContain("password: Use at least 12 characters.");
