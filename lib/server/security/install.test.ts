@@ -15,6 +15,8 @@ import { resolveOidcSignIn } from "@/lib/server/sign-in/resolve-oidc-sign-in";
 import { allowOidcLink } from "@/lib/server/sign-in/allow-oidc-link";
 import { actorForUser } from "@/lib/server/identity/resolve-actor";
 import { AppError } from "@/lib/server/errors";
+import { call, createTestKey } from "@/lib/testing/api";
+import * as oidcLink from "@/app/api/v1/orgs/[org]/members/[userId]/oidc-link/route";
 
 // A real install: no demo seed.
 const t = useTestDatabase({ seed: false });
@@ -110,6 +112,14 @@ describe("OIDC account linking (security)", () => {
     const admin = (await actorForUser(founder.id, "initech-payments"))!;
     await expect(allowOidcLink({ actor: { ...admin, roles: ["viewer"] }, userId: founder.id, issuer })).rejects.toThrow("members.manage");
     await expect(allowOidcLink({ actor: { ...admin, orgId: "00000000-0000-0000-0000-000000000000" }, userId: founder.id, issuer })).rejects.toThrow("No such member");
+    // Over the API: admins only, and only when OIDC is configured.
+    const params = { org: "initech-payments", userId: founder.id };
+    const viewerKey = await createTestKey("initech-payments", ["viewer"]);
+    expect((await call(oidcLink.POST, { method: "POST", params, key: viewerKey, path: `/members/${founder.id}/oidc-link` })).status).toBe(403);
+    const adminKey = await createTestKey("initech-payments", ["admin"]);
+    const res = await call(oidcLink.POST, { method: "POST", params, key: adminKey, path: `/members/${founder.id}/oidc-link` });
+    expect(res.status).toBe(409);
+    expect(res.json.detail ?? res.json.title).toContain("not configured");
   });
 });
 
