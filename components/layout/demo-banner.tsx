@@ -7,7 +7,9 @@ export function DemoBanner() {
       <FlaskConical aria-hidden className="size-4 shrink-0 text-warning" />
       <p>
         <strong className="font-semibold">Demo data</strong>
-        <span className="text-muted-foreground"> — these accounts have public passwords. Do not use this console for real webhooks.</span>
+        <span className="text-muted-foreground">
+          {" "}— accounts with public passwords.<span className="hidden sm:inline"> Do not use this console for real webhooks.</span>
+        </span>
       </p>
     </div>
   );

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 
-export type SetupFormState = { error?: string; fieldErrors?: Record<string, string>; values?: { orgName: string; email: string; name: string } };
+export type SetupFormState = { error?: string; fieldErrors?: Record<string, string>; values?: { token: string; orgName: string; email: string; name: string } };
 
 /** The first-admin form. The action is passed in (client components do not import server actions). */
 export function SetupForm({ action }: { action: (prev: SetupFormState, form: FormData) => Promise<SetupFormState> }) {
@@ -19,8 +19,8 @@ export function SetupForm({ action }: { action: (prev: SetupFormState, form: For
           {state.error}
         </Callout>
       )}
-      <Field label="Setup token" required error={errors.token} description="Printed once in the server log at start: “…one-time setup token…: wcsetup_…”.">
-        <Input name="token" autoComplete="off" spellCheck={false} className="font-mono" />
+      <Field label="Setup token" required error={errors.token} description="Printed once in the server log when it started; it begins with wcsetup_.">
+        <Input name="token" autoComplete="off" spellCheck={false} className="font-mono" defaultValue={state.values?.token} />
       </Field>
       <Field label="Organization name" required error={errors.orgName}>
         <Input name="orgName" defaultValue={state.values?.orgName} placeholder="Acme Payments" />

@@ -4,7 +4,7 @@ import { signIn } from "@/lib/auth";
 import { completeSetup } from "@/lib/server/install/complete-setup";
 import { AppError } from "@/lib/server/errors";
 
-export type SetupState = { error?: string; fieldErrors?: Record<string, string>; values?: { orgName: string; email: string; name: string } };
+export type SetupState = { error?: string; fieldErrors?: Record<string, string>; values?: { token: string; orgName: string; email: string; name: string } };
 
 /** The /setup form: create the first organization and admin with the setup token, then sign them in. */
 export async function setupConsole(_prev: SetupState, form: FormData): Promise<SetupState> {
@@ -15,7 +15,8 @@ export async function setupConsole(_prev: SetupState, form: FormData): Promise<S
     name: String(form.get("name") ?? "") || undefined,
     password: String(form.get("password") ?? ""),
   };
-  const values = { orgName: raw.orgName, email: raw.email, name: raw.name ?? "" };
+  // Echoed back so the form keeps what was typed (React resets a form after its action); never the password.
+  const values = { token: raw.token, orgName: raw.orgName, email: raw.email, name: raw.name ?? "" };
   try {
     await completeSetup(raw);
   } catch (err) {
