@@ -13,7 +13,7 @@ const base = `http://127.0.0.1:${PORT}`;
 
 async function startServer(extraEnv: Record<string, string>) {
   const child = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    env: { ...process.env, ...extraEnv, AUTH_TRUST_HOST: "true", PORT: String(PORT), WORKER: "off" },
+    env: { ...process.env, ...extraEnv, AUTH_TRUST_HOST: "true", DEMO: "true", PORT: String(PORT), WORKER: "off" },
     stdio: "ignore",
     detached: true,
   });

@@ -24,6 +24,13 @@ const envSchema = z.object({
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_NAME: z.string().default("Single sign-on"),
+  // The demo: seeded organizations and accounts with a known password, shown on the login page.
+  DEMO: bool,
+  // next-auth trusts the Host header only when told to (behind a proxy that sets it); else AUTH_URL.
+  AUTH_TRUST_HOST: bool,
+  AUTH_URL: z.string().url().optional(),
+  // How many reverse proxies in front of the console append to X-Forwarded-For (0: the socket address).
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type Env = z.infer<typeof envSchema> & {

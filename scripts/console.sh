@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# npm run console — from a fresh clone to a running console on http://localhost:3000
-# (embedded database in ./.data with demo data; set DATABASE_URL to use PostgreSQL).
+# npm run console — THE DEMO: from a fresh clone to a running console on http://localhost:3000 with
+# seeded demo accounts whose password is public (shown on the login page). Embedded database in ./.data
+# (or DATABASE_URL). Listens on 127.0.0.1 unless HOSTNAME is set. For a real install use `npm start`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [[ -d node_modules ]] || npm install --no-audit --no-fund
 [[ -n "${DATABASE_URL:-}" ]] && npm run -s db:migrate
 npx next build
-export AUTH_TRUST_HOST=true
-exec npx next start -p "${PORT:-3000}"
+export AUTH_TRUST_HOST="${AUTH_TRUST_HOST:-true}" DEMO=true
+# bash sets $HOSTNAME itself; only an exported HOSTNAME counts.
+exec npx next start -p "${PORT:-3000}" -H "$(printenv HOSTNAME || echo 127.0.0.1)"

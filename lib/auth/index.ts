@@ -3,7 +3,9 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers";
 import { env } from "@/lib/env";
-import { verifyCredentials, userIdForEmail } from "./verify-credentials";
+import { clientAddress } from "@/lib/http/client-address";
+import { resolveOidcSignIn } from "@/lib/server/sign-in/resolve-oidc-sign-in";
+import { verifyCredentials } from "./verify-credentials";
 
 class TooManyAttempts extends CredentialsSignin {
   code = "rate_limited";
@@ -15,9 +17,9 @@ function providers(): Provider[] {
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, request) {
-        const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "local";
-        const result = await verifyCredentials(String(credentials.email ?? ""), String(credentials.password ?? ""), ip);
-        if (result === "rate_limited") throw new TooManyAttempts();
+        const address = clientAddress(request.headers, e.TRUSTED_PROXY_HOPS);
+        const result = await verifyCredentials(String(credentials.email ?? ""), String(credentials.password ?? ""), address);
+        if (result && "rateLimited" in result) throw new TooManyAttempts();
         return result ? { id: result.id, email: result.email, name: result.name } : null;
       },
     }),
@@ -35,20 +37,27 @@ function providers(): Provider[] {
   return list;
 }
 
+/** The account an OIDC sign-in links to, by (issuer, subject); see resolve-oidc-sign-in.ts. */
+async function oidcUserId(providerAccountId: string, profile: { email?: string | null; email_verified?: unknown } | undefined) {
+  const result = await resolveOidcSignIn({ issuer: env().OIDC_ISSUER!, subject: providerAccountId, email: profile?.email, emailVerified: profile?.email_verified });
+  return "userId" in result ? result.userId : null;
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
-  trustHost: true,
+  // The Host header is believed only when the operator says so (AUTH_TRUST_HOST) or AUTH_URL fixes the
+  // origin; `next dev` trusts it, as next-auth does by default outside production.
+  trustHost: env().AUTH_TRUST_HOST || Boolean(env().AUTH_URL) || process.env.NODE_ENV !== "production",
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/login" },
   providers: providers(),
   callbacks: {
-    // OIDC sign-in is allowed only for people who already have an account (invited by an admin).
-    async signIn({ user, account }) {
+    async signIn({ account, profile }) {
       if (account?.provider !== "oidc") return true;
-      return Boolean(user.email && (await userIdForEmail(user.email)));
+      return Boolean(await oidcUserId(account.providerAccountId, profile));
     },
-    async jwt({ token, user, account }) {
-      if (user && account) token.sub = account.provider === "oidc" ? ((await userIdForEmail(user.email!)) ?? undefined) : user.id;
+    async jwt({ token, user, account, profile }) {
+      if (user && account) token.sub = account.provider === "oidc" ? ((await oidcUserId(account.providerAccountId, profile)) ?? undefined) : user.id;
       return token;
     },
     session({ session, token }) {

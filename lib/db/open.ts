@@ -1,4 +1,5 @@
 import "server-only";
+import fs from "node:fs";
 import path from "node:path";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
@@ -13,6 +14,9 @@ import { describeDbError } from "./unavailable";
 const migrationsFolder = path.join(process.cwd(), "lib/db/migrations");
 
 export async function openEmbedded(dataDir: string) {
+  // The database holds hashed passwords and encrypted credentials: the owner's alone.
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dataDir, 0o700);
   const release = acquireDataDirLock(dataDir);
   const client = await openPglite(path.join(dataDir, "pglite"));
   const db = drizzlePglite({ client: client as never, schema }) as unknown as Db;

@@ -2,11 +2,12 @@ import { z } from "zod";
 import { problemSchema } from "@/lib/schemas/common";
 import type { Operation } from "./types";
 import { foundationOperations } from "./foundation";
+import { signInOperations } from "./sign-in";
 import { webhookOperations } from "./webhooks";
 import { deliveryOperations } from "./delivery";
 import { approvalOperations } from "./approvals";
 
-const operations: Operation[] = [...foundationOperations, ...webhookOperations, ...deliveryOperations, ...approvalOperations];
+const operations: Operation[] = [...foundationOperations, ...webhookOperations, ...deliveryOperations, ...approvalOperations, ...signInOperations];
 
 const components: Record<string, unknown> = {};
 

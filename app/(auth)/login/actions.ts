@@ -17,7 +17,7 @@ export async function login(_prev: LoginState, formData: FormData): Promise<Logi
       const limited = (err as AuthError & { code?: string }).code === "rate_limited";
       return {
         email,
-        error: limited ? "Too many failed sign-in attempts. Wait 15 minutes and try again." : "The email or password is incorrect.",
+        error: limited ? "Too many failed sign-in attempts from this network. Wait a minute and try again." : "The email or password is incorrect.",
       };
     }
     throw err;

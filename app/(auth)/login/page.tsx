@@ -1,7 +1,10 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Webhook } from "lucide-react";
 import { auth, oidcEnabled } from "@/lib/auth";
 import { env } from "@/lib/env";
+import { getDb } from "@/lib/db/client";
+import { hasAnyAdmin } from "@/lib/server/install/install-state";
 import { LoginForm } from "./login-form";
 import { loginWithOidc } from "./actions";
 
@@ -27,9 +30,14 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             </form>
           )}
         </div>
-        {env().embedded && (
+        {env().DEMO && (
           <p className="mt-4 text-center text-sm text-muted-foreground">
             Demo: <code>admin@example.com</code> / <code>demo-password-1</code>
+          </p>
+        )}
+        {!env().DEMO && !(await hasAnyAdmin(await getDb())) && (
+          <p className="mt-4 text-center text-sm text-muted-foreground">
+            New install? <Link href="/setup" className="font-medium text-foreground underline underline-offset-2">Create the first admin</Link> with the setup token from the server log.
           </p>
         )}
       </div>

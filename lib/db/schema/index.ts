@@ -4,3 +4,4 @@ export * from "./delivery";
 export * from "./approvals";
 export * from "./workers";
 export * from "./invites";
+export * from "./install";

@@ -47,16 +47,7 @@ describe("members", () => {
   });
 });
 
-describe("sign-in", () => {
-  it("rate-limits failures per email and records them in the audit log", async () => {
-    for (let i = 0; i < 5; i++) expect(await verifyCredentials("viewer@example.com", "wrong", "10.0.0.9")).toBeNull();
-    expect(await verifyCredentials("viewer@example.com", "demo-password-1", "10.0.0.9")).toBe("rate_limited");
-    const admin = await createTestKey("acme", ["admin"]);
-    const log = await call(audit.GET, { params: { org: "acme" }, key: admin, path: "?action=auth.sign_in_failed" });
-    expect(log.json.total).toBeGreaterThanOrEqual(5);
-    expect(log.text).not.toContain("wrong");
-  });
-});
+// Sign-in throttling: lib/server/security/signin-throttle.test.ts
 
 describe("audit log", () => {
   it("filters by actor, action and date, and exports CSV and JSON", async () => {
