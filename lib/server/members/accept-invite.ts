@@ -36,7 +36,7 @@ export async function acceptInvite({ input, signedInUserId, clientAddress }: { i
   let userId = existing?.id;
   if (existing && existing.id !== signedInUserId) {
     const verified = await verifyCredentials(found.email, input.password, clientAddress);
-    if (verified === "rate_limited") throw new AppError("rate_limited", "Too many attempts. Wait a few minutes and try again.");
+    if (verified && "rateLimited" in verified) throw new AppError("rate_limited", "Too many attempts. Wait a little and try again.", undefined, verified.retryAfterMs / 1000);
     if (!verified) throw invalid([{ path: "password", message: "This e-mail already has an account: enter its password, or sign in as that person and open the link again." }]);
   }
   const passwordHash = existing ? null : await hashPassword(parseNewPassword(input.password));
