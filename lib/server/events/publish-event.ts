@@ -8,6 +8,7 @@ import type { PublishEventInput } from "@/lib/schemas/delivery";
 import { CHANNEL, wakeWorkers } from "@/lib/delivery/engine/wake";
 import { assertCan, type Actor } from "../authz";
 import { invalid } from "../errors";
+import { takePublishToken } from "./publish-limit";
 
 type Target = { id: string; version: number; status: string };
 
@@ -39,6 +40,7 @@ export async function insertEventWithDeliveries(
 export async function publishEvent({ actor, input }: { actor: Actor; input: PublishEventInput }) {
   assertCan(actor, "events.publish");
   const db = await getDb();
+  await takePublishToken(db, actor.orgId);
   const id = input.id ?? `evt_${newId().replaceAll("-", "")}`;
   const result = await db.transaction(async (tx) => {
     const [type] = await tx.select({ name: eventTypes.name }).from(eventTypes).where(and(eq(eventTypes.orgId, actor.orgId), eq(eventTypes.name, input.type)));
