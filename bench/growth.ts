@@ -26,6 +26,7 @@ const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 
 export async function benchGrowth() {
   process.env.ALLOW_HTTP_TARGETS = "true";
+  process.env.ALLOWED_TARGET_CIDRS ??= "127.0.0.0/8"; // the receiver runs on loopback
   g.__wcEnv = undefined;
   const receiver = fork(path.join(import.meta.dirname, "_receiver.mjs"), { stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const port = await new Promise<number>((resolve) => receiver.once("message", (m: { port: number }) => resolve(m.port)));
