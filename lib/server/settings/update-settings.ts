@@ -19,10 +19,14 @@ export async function applySettings(tx: Tx, actor: Actor, patch: UpdateSettingsI
     ...before,
     approvals: { ...before.approvals, ...patch.approvals },
     approvalExpiryDays: patch.approvalExpiryDays ?? before.approvalExpiryDays,
+    publishLimit: patch.publishLimit ?? before.publishLimit,
+    retentionDays: patch.retentionDays ?? before.retentionDays,
+    auditRetentionDays: patch.auditRetentionDays ?? before.auditRetentionDays,
   };
   if (JSON.stringify(before) === JSON.stringify(after)) return before;
-  await tx.update(organizations).set({ approvals: after.approvals, approvalExpiryDays: after.approvalExpiryDays }).where(eq(organizations.id, actor.orgId));
-  const changed = (["approvals", "approvalExpiryDays"] as const).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  const { approvals, approvalExpiryDays, publishLimit, retentionDays, auditRetentionDays } = after;
+  await tx.update(organizations).set({ approvals, approvalExpiryDays, publishLimit, retentionDays, auditRetentionDays }).where(eq(organizations.id, actor.orgId));
+  const changed = (["approvals", "approvalExpiryDays", "publishLimit", "retentionDays", "auditRetentionDays"] as const).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
   await recordAudit(
     {
       actor,
@@ -37,7 +41,7 @@ export async function applySettings(tx: Tx, actor: Actor, patch: UpdateSettingsI
 }
 
 /**
- * Changes which webhook changes need approval and how long requests stay open. While approvals are on, switching a
+ * Changes which webhook changes need approval, how long requests stay open, the publish limit and retention. While approvals are on, switching a
  * kind off is a change request another approver decides; switching one on applies at once.
  */
 export async function updateSettings({ actor, patch }: { actor: Actor; patch: UpdateSettingsInput }): Promise<OrgSettings | { changeRequest: ChangeRequestRow }> {
