@@ -6,7 +6,7 @@ import { openWebhookSecret } from "@/lib/server/webhooks/secrets";
 import type { ClaimedDelivery } from "./claim";
 import type { EventRecord } from "./request";
 
-export type WebhookTarget = typeof webhooks.$inferSelect & { authSecret: string; signingSecrets: string[]; secretHeaderValues?: Record<string, string[]> };
+export type WebhookTarget = typeof webhooks.$inferSelect & { authSecret: string; signingSecrets: string[] };
 
 // Decrypting is cheap but not free: keep opened credentials per webhook version (and rotation window).
 const secretCache = new Map<string, { authSecret: string; signingSecrets: string[] }>();

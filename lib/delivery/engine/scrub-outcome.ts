@@ -2,10 +2,9 @@ import "server-only";
 import { scrubHeaders, scrubResult } from "../scrub";
 import type { Outcome } from "./send";
 
-/** Every credential this attempt carried: the API key or client secret, the bearer token, secret header values. */
+/** Every credential this attempt carried: the API key or OAuth client secret, and the bearer token it sent. */
 export function attemptSecrets(o: Pick<Outcome, "webhook" | "bearerToken">): string[] {
-  const secretHeaderValues = Object.values(o.webhook.secretHeaderValues ?? {}).flat();
-  return [o.webhook.authSecret, ...(o.bearerToken ? [o.bearerToken] : []), ...secretHeaderValues];
+  return [o.webhook.authSecret, ...(o.bearerToken ? [o.bearerToken] : [])];
 }
 
 /** The outcome as it may be stored: response body, headers, error message and request headers without credentials. */

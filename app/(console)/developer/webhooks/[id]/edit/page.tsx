@@ -21,8 +21,9 @@ export default async function EditWebhookPage({ params }: { params: Promise<{ id
         title="Edit webhook"
         description={`You are editing version ${webhook.version}. Credentials stay as they are unless you type new ones.`}
       />
-      {/* Keyed by version: after a reload following a conflict, the form starts from the latest version. */}
-      <WebhookForm key={webhook.version} webhook={webhook} eventTypes={eventTypes.map(({ name, description, deprecated }) => ({ name, description, deprecated }))} allowHttp={env().ALLOW_HTTP_TARGETS} needsApproval={settings.approvals.update} />
+      {/* Not keyed by version: a save re-renders this page at the new version, and remounting the form would drop
+          the dialog that shows a generated key, once. A conflict's "Reload" is a full reload. */}
+      <WebhookForm webhook={webhook} eventTypes={eventTypes.map(({ name, description, deprecated }) => ({ name, description, deprecated }))} allowHttp={env().ALLOW_HTTP_TARGETS} needsApproval={settings.approvals.update} />
     </div>
   );
 }
