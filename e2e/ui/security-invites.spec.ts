@@ -4,6 +4,7 @@ import { acceptInviteOnPage, sessionApi, signIn } from "../fixtures/auth";
 // Invites as one-time links (issue 9): the inviter gets a link, never a password; the invitee chooses their own.
 
 const shots = process.env.E2E_SCREENSHOTS; // a folder: screenshots at 1280 and 390 px for a human to look at
+test.describe.configure({ timeout: 180_000 }); // two browser contexts and a sign-in each, on a shared machine
 
 test("invite → accept page → choose a password → sign in; the Members page lists Invited with revoke", async ({ page, browser }) => {
   await signIn(page, "admin");
@@ -41,8 +42,8 @@ test("invite → accept page → choose a password → sign in; the Members page
       await invitee.screenshot({ path: `${shots}/accept-${width}.png`, fullPage: true });
     }
   }
-  await invitee.getByLabel("Password", { exact: true }).fill("too-short");
-  await invitee.getByLabel("Confirm password").fill("too-short");
+  await invitee.getByLabel(/^Password/).fill("too-short");
+  await invitee.getByLabel(/^Confirm password/).fill("too-short");
   await invitee.getByRole("button", { name: "Accept invitation" }).click();
   await expect(invitee.getByText("Use at least 12 characters.")).toBeVisible();
   await acceptInviteOnPage(invitee, path, "invitee-chosen-password-1", "Ivy Invitee");
@@ -73,6 +74,6 @@ test("a revoked invitation's link stops working at once", async ({ page, browser
   const stranger = await (await browser.newContext()).newPage();
   await stranger.goto(invited.invitePath);
   await expect(stranger.getByRole("heading", { name: "Invitation not valid" })).toBeVisible();
-  await expect(stranger.getByLabel("Password", { exact: true })).toHaveCount(0);
+  await expect(stranger.getByLabel(/^Password/)).toHaveCount(0);
   await stranger.context().close();
 });
