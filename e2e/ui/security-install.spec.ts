@@ -54,6 +54,7 @@ async function signInFrom(from: string, email: string, password: string, extraHe
 
 test.describe("demo mode (security)", () => {
   test("says it is a demo on every page, and pages hydrate under a nonce CSP without 'unsafe-inline'", async ({ page }) => {
+    test.setTimeout(180_000); // four full-page screenshots
     const violations = await watchCsp(page);
     const res = await page.goto("/login");
     const csp = res!.headers()["content-security-policy"];
