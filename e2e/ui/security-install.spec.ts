@@ -54,6 +54,7 @@ async function signInFrom(from: string, email: string, password: string, extraHe
 
 test.describe("demo mode (security)", () => {
   test("says it is a demo on every page, and pages hydrate under a nonce CSP without 'unsafe-inline'", async ({ page }) => {
+    test.setTimeout(180_000); // four full-page screenshots
     const violations = await watchCsp(page);
     const res = await page.goto("/login");
     const csp = res!.headers()["content-security-policy"];
@@ -138,7 +139,8 @@ test.describe("a real install (security)", () => {
     await page.getByLabel("Email").fill(USERS.admin);
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.locator("#login-error")).toContainText("incorrect");
+    // A full-cost password hash (the same for unknown e-mails): slow on a loaded machine.
+    await expect(page.locator("#login-error")).toContainText("incorrect", { timeout: 30_000 });
 
     await page.getByRole("link", { name: "Create the first admin" }).click();
     await expect(page.getByRole("heading", { name: "Set up Webhook Console" })).toBeVisible();
@@ -148,15 +150,15 @@ test.describe("a real install (security)", () => {
     await page.getByLabel("Your email").fill("peter@initech.example");
     await page.getByLabel("Password").fill("short");
     await page.getByRole("button", { name: "Create organization and admin" }).click();
-    await expect(page.getByText("Use at least 12 characters.")).toBeVisible();
+    await expect(page.getByText("Use at least 12 characters.")).toBeVisible({ timeout: 30_000 });
     await shoot(page, "setup-errors");
     await page.getByLabel("Password").fill("a long enough password");
     await page.getByRole("button", { name: "Create organization and admin" }).click();
-    await expect(page.getByText("This setup token is not valid.", { exact: false })).toBeVisible();
+    await expect(page.getByText("This setup token is not valid.", { exact: false })).toBeVisible({ timeout: 30_000 });
     await page.getByLabel("Setup token").fill(token!);
     await page.getByLabel("Password").fill("a long enough password");
     await page.getByRole("button", { name: "Create organization and admin" }).click();
-    await expect(page.getByRole("navigation", { name: "Sections" })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole("navigation", { name: "Sections" })).toBeVisible({ timeout: 60_000 });
     await expect(page.getByRole("button", { name: /Peter Gibbons|peter@initech.example/ })).toBeVisible();
     // The setup step is gone once an admin exists.
     expect((await page.request.get(`${origin}/setup`)).status()).toBe(404);

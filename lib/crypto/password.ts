@@ -5,6 +5,11 @@ const scrypt = promisify(crypto.scrypt) as (pw: string, salt: Buffer, len: numbe
 
 /** OWASP's scrypt minimum: N = 2^17, r = 8, p = 1 (128 MiB per hash). */
 export const PRODUCTION_LOG_N = 17;
+/**
+ * The demo's cost. Its accounts' password is public, so a strong hash protects nothing there, while the
+ * end-to-end suite signs in to it hundreds of times. Turning DEMO off upgrades every hash at next sign-in.
+ */
+export const DEMO_LOG_N = 12;
 const R = 8;
 const P = 1;
 const MAX_LOG_N = 20;
@@ -17,7 +22,7 @@ const MAX_CONCURRENT = 4;
  */
 export function passwordHashLogN(): number {
   const raw = process.env.TEST_PASSWORD_HASH_LOG_N;
-  if (!raw) return PRODUCTION_LOG_N;
+  if (!raw) return ["true", "1"].includes(process.env.DEMO ?? "") ? DEMO_LOG_N : PRODUCTION_LOG_N;
   if (process.env.NODE_ENV === "production") throw new Error("TEST_PASSWORD_HASH_LOG_N is for tests only and is refused when NODE_ENV=production");
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 10 || n > MAX_LOG_N) throw new Error("TEST_PASSWORD_HASH_LOG_N must be an integer from 10 to 20");

@@ -5,7 +5,7 @@ import { call, createTestKey } from "@/lib/testing/api";
 import * as audit from "@/app/api/v1/orgs/[org]/audit-log/route";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { signInFailures, users } from "@/lib/db/schema";
-import { hashPassword, passwordHashLogN, PRODUCTION_LOG_N } from "@/lib/crypto/password";
+import { DEMO_LOG_N, hashPassword, passwordHashLogN, PRODUCTION_LOG_N } from "@/lib/crypto/password";
 import { clientAddress, PEER_ADDRESS_HEADER } from "@/lib/http/client-address";
 import { delayAfter, recordSignInFailure, signInWaitMs, THROTTLE, throttleKeys } from "@/lib/server/sign-in/sign-in-throttle";
 
@@ -96,6 +96,22 @@ describe("password hashing (security)", () => {
       expect(after.hash).toMatch(/^scrypt\$131072\$8\$1\$/);
     } finally {
       process.env.TEST_PASSWORD_HASH_LOG_N = saved;
+    }
+  });
+
+  it("hashes at 2^17 in a real install and cheaply only in the demo, whose passwords are public", () => {
+    const saved = { test: process.env.TEST_PASSWORD_HASH_LOG_N, demo: process.env.DEMO };
+    delete process.env.TEST_PASSWORD_HASH_LOG_N;
+    try {
+      expect(passwordHashLogN()).toBe(17);
+      process.env.DEMO = "true";
+      expect(passwordHashLogN()).toBe(DEMO_LOG_N);
+      process.env.DEMO = "false";
+      expect(passwordHashLogN()).toBe(17);
+    } finally {
+      process.env.TEST_PASSWORD_HASH_LOG_N = saved.test;
+      if (saved.demo === undefined) delete process.env.DEMO;
+      else process.env.DEMO = saved.demo;
     }
   });
 
