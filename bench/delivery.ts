@@ -54,7 +54,7 @@ export async function startReceiverProcess() {
     const got: Arrival[] = [];
     const until = Date.now() + timeoutMs;
     while (got.filter((a) => a[0].startsWith(prefix)).length < count) {
-      if (Date.now() > until) throw new Error(`only ${got.length} of ${count} deliveries arrived`);
+      if (Date.now() > until) throw new Error(`only ${got.filter((a) => a[0].startsWith(prefix)).length} of ${count} deliveries arrived`);
       await sleep(100);
       got.push(...(await take()));
     }
