@@ -54,7 +54,7 @@ export async function startReceiverProcess() {
     const got: Arrival[] = [];
     const until = Date.now() + timeoutMs;
     while (got.filter((a) => a[0].startsWith(prefix)).length < count) {
-      if (Date.now() > until) throw new Error(`only ${got.length} of ${count} deliveries arrived`);
+      if (Date.now() > until) throw new Error(`only ${got.filter((a) => a[0].startsWith(prefix)).length} of ${count} deliveries arrived`);
       await sleep(100);
       got.push(...(await take()));
     }
@@ -163,7 +163,17 @@ const PUBLISH_SECONDS = Number(process.env.BENCH_PUBLISH_SECONDS ?? 4);
 /** Real HTTP clients against the API server: a keep-alive pool, bearer key. */
 function apiClient(base: string, org: string, key: string, connections = 64) {
   const agent = new Agent({ connections, keepAliveTimeout: 60_000 });
-  const call = async (method: "GET" | "POST", path: string, body?: unknown) => {
+  // The server may close an idle keep-alive connection just as a request goes out on it (its 5 s timer fires late
+  // on a busy loop): retry once on a reset — every call here is idempotent (events carry their ids).
+  const call = async (method: "GET" | "POST", path: string, body?: unknown): Promise<string> => {
+    try {
+      return await once(method, path, body);
+    } catch (err) {
+      if ((err as { code?: string }).code !== "ECONNRESET" && (err as { code?: string }).code !== "UND_ERR_SOCKET") throw err;
+      return once(method, path, body);
+    }
+  };
+  const once = async (method: "GET" | "POST", path: string, body?: unknown) => {
     const res = await request(`${base}${path.startsWith("/api/") ? "" : `/api/v1/orgs/${org}`}${path}`, {
       dispatcher: agent,
       method,

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db/client";
 import { deliveries, webhooks } from "@/lib/db/schema";
 import { reserveSlots } from "../rate-limit";
@@ -33,7 +33,7 @@ export async function claimBatch(
       await tx
         .update(deliveries)
         .set({ status: "diverted", divertedReason: "crashed", divertedAt: nowDate, leaseUntil: null, leasedBy: null, claims: 0, updatedAt: nowDate })
-        .where(inArray(deliveries.id, crashed));
+        .where(sql`${deliveries.id} = any(${sql.param(crashed)}::uuid[])`);
     }
     // Events for a suspended or disabled webhook are diverted, not sent (tests still go out).
     const divert = due.filter((d) => !crashed.includes(d.id) && !d.isTest && NOT_SENDABLE.includes(d.webhookStatus));
@@ -43,7 +43,7 @@ export async function claimBatch(
       await tx
         .update(deliveries)
         .set({ status: "diverted", divertedReason: reason, divertedAt: nowDate, leaseUntil: null, leasedBy: null, updatedAt: nowDate })
-        .where(inArray(deliveries.id, ids));
+        .where(sql`${deliveries.id} = any(${sql.param(ids)}::uuid[])`);
     }
     const sendable = due.filter((d) => !divert.includes(d) && !crashed.includes(d.id));
     const webhookIds = [...new Set(sendable.map((d) => d.webhookId))].sort();
@@ -51,7 +51,7 @@ export async function claimBatch(
     const limits = await tx
       .select({ id: webhooks.id, rateLimit: webhooks.rateLimit, nextSlotAt: webhooks.nextSlotAt })
       .from(webhooks)
-      .where(inArray(webhooks.id, webhookIds))
+      .where(sql`${webhooks.id} = any(${sql.param(webhookIds)}::uuid[])`)
       .orderBy(asc(webhooks.id))
       .for("no key update");
     // Slots count from when the webhook rows are ours (another worker may have held them a while), not from
@@ -60,13 +60,13 @@ export async function claimBatch(
     nowDate = new Date(now);
 
     const claimed: ClaimedDelivery[] = [];
-    const advanced: SQL[] = [];
+    const advanced: { id: string; next: string }[] = [];
     for (const w of limits) {
       const mine = sendable.filter((d) => d.webhookId === w.id);
       // leadMs: how far ahead this worker needs its slots to meet them (it has been late recently; see worker.ts).
       const { slots, nextSlotAt } = reserveSlots({ now: now + leadMs, nextSlotAt: w.nextSlotAt.getTime(), limit: w.rateLimit, wanted: mine.length, horizonMs: HORIZON_MS });
       if (slots.length === 0) continue;
-      advanced.push(sql`(${w.id}, ${new Date(nextSlotAt).toISOString()})`);
+      advanced.push({ id: w.id, next: new Date(nextSlotAt).toISOString() });
       slots.forEach((sendAt, i) => {
         const { id, orgId, eventId, webhookId, attempts, retryBase, isTest } = mine[i];
         claimed.push({ id, orgId, eventId, webhookId, attempts, retryBase, isTest, sendAt });
@@ -76,14 +76,14 @@ export async function claimBatch(
       // One statement for all webhooks of the batch (their rows are locked above).
       await tx.execute(sql`
         update ${webhooks} as w set next_slot_at = v.next::timestamptz
-        from (values ${sql.join(advanced, sql`, `)}) as v(id, next)
-        where w.id = v.id::uuid`);
+        from unnest(${sql.param(advanced.map((a) => a.id))}::uuid[], ${sql.param(advanced.map((a) => a.next))}::text[]) as v(id, next)
+        where w.id = v.id`);
     }
     if (claimed.length) {
       await tx
         .update(deliveries)
         .set({ status: "sending", leaseUntil: new Date(now + leaseMs), leasedBy: workerId, claims: sql`${deliveries.claims} + 1`, updatedAt: nowDate })
-        .where(inArray(deliveries.id, claimed.map((c) => c.id)));
+        .where(sql`${deliveries.id} = any(${sql.param(claimed.map((c) => c.id))}::uuid[])`);
     }
     return claimed;
   });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, or } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { events, webhooks } from "@/lib/db/schema";
 import { openWebhookSecret } from "@/lib/server/webhooks/secrets";
@@ -26,14 +26,14 @@ function openSecrets(w: typeof webhooks.$inferSelect, now: number) {
   return secrets;
 }
 
-/** Everything a batch needs to send, loaded in two queries. */
+/** Everything a batch needs to send, loaded in two queries (fixed text, array parameters). */
 export async function loadContext(db: Db, claimed: ClaimedDelivery[], now = Date.now()) {
-  const hookRows = await db.select().from(webhooks).where(inArray(webhooks.id, [...new Set(claimed.map((c) => c.webhookId))]));
+  const hookRows = await db.select().from(webhooks).where(sql`${webhooks.id} = any(${sql.param([...new Set(claimed.map((c) => c.webhookId))])}::uuid[])`);
   const pairs = [...new Map(claimed.map((c) => [`${c.orgId}/${c.eventId}`, c])).values()];
   const eventRows = await db
     .select()
     .from(events)
-    .where(or(...pairs.map((c) => and(eq(events.orgId, c.orgId), eq(events.id, c.eventId)))));
+    .where(sql`(${events.orgId}, ${events.id}) in (select * from unnest(${sql.param(pairs.map((c) => c.orgId))}::uuid[], ${sql.param(pairs.map((c) => c.eventId))}::text[]))`);
   const hooks = new Map<string, WebhookTarget>(hookRows.map((w) => [w.id, { ...w, ...openSecrets(w, now) }]));
   const evs = new Map<string, EventRecord>(eventRows.map((e) => [`${e.orgId}/${e.id}`, e]));
   return { hooks, events: evs };

@@ -6,34 +6,34 @@ import type { Outcome } from "./send";
 import { decideOutcome, type DeliveryUpdate } from "./outcome-policy";
 import { scrubOutcome } from "./scrub-outcome";
 
-/** Writes a batch of attempts and their consequences in one transaction, a few statements in all. */
+/**
+ * Writes a batch of attempts and their consequences in one transaction, a few statements in all. Statements are fixed
+ * text with one array parameter per column (`unnest`), not 100-row IN lists and VALUES built per batch: building
+ * those was drizzle's largest share of a draining worker's CPU (docs/performance.md §3).
+ */
 export async function recordOutcomes(db: Db, workerId: string, outcomes: Outcome[], now = Date.now()) {
   if (outcomes.length === 0) return;
   await db.transaction(async (tx) => {
     // Only rows this worker still holds: a delivery deleted meanwhile (its webhook was deleted) or taken over after
     // its lease expired must not fail the whole batch (an attempt row needs its delivery) nor overwrite the new owner.
-    const held = new Set(
-      (await tx.select({ id: deliveries.id }).from(deliveries).where(and(inArray(deliveries.id, outcomes.map((o) => o.delivery.id)), eq(deliveries.leasedBy, workerId))).for("no key update")).map((r) => r.id),
+    const heldRows = await tx.execute<{ id: string }>(
+      sql`select id from ${deliveries} where id = any(${sql.param(outcomes.map((o) => o.delivery.id))}::uuid[]) and leased_by = ${workerId} for no key update`,
     );
+    const held = new Set(heldRows.rows.map((r) => r.id));
     outcomes = outcomes.filter((o) => held.has(o.delivery.id));
     if (outcomes.length === 0) return;
     outcomes = outcomes.map(scrubOutcome); // viewers read attempts: no credential a receiver echoed may be stored
     const updates = outcomes.map((o) => decideOutcome(o, now));
-    await tx.insert(attempts).values(
-      outcomes.map((o, i) => ({
-        orgId: o.delivery.orgId,
-        deliveryId: o.delivery.id,
-        attemptNo: o.delivery.attempts + 1,
-        startedAt: o.startedAt,
-        durationMs: Math.round(o.result.durationMs),
-        requestHeaders: o.requestHeaders,
-        responseStatus: o.result.status ?? null,
-        responseBody: o.result.body ?? null,
-        errorClass: o.result.errorClass ?? null,
-        errorMessage: o.result.errorMessage?.slice(0, 500) ?? null,
-        nextAttemptAt: updates[i].nextAttemptAt,
-      })),
-    );
+    const column = <T>(f: (o: Outcome, i: number) => T) => sql.param(outcomes.map(f));
+    await tx.execute(sql`
+      insert into ${attempts} (org_id, delivery_id, attempt_no, started_at, duration_ms, request_headers, response_status, response_body, error_class, error_message, next_attempt_at)
+      select * from unnest(
+        ${column((o) => o.delivery.orgId)}::uuid[], ${column((o) => o.delivery.id)}::uuid[], ${column((o) => o.delivery.attempts + 1)}::int[],
+        ${column((o) => o.startedAt.toISOString())}::timestamptz[], ${column((o) => Math.round(o.result.durationMs))}::int[],
+        ${column((o) => JSON.stringify(o.requestHeaders))}::jsonb[], ${column((o) => o.result.status ?? null)}::int[],
+        ${column((o) => o.result.body ?? null)}::text[], ${column((o) => o.result.errorClass ?? null)}::text[],
+        ${column((o) => o.result.errorMessage?.slice(0, 500) ?? null)}::text[], ${column((_, i) => updates[i].nextAttemptAt?.toISOString() ?? null)}::timestamptz[]
+      )`);
     await updateDeliveries(tx, workerId, updates);
     await applyWebhookEffects(tx, outcomes, updates, now);
   });
@@ -50,19 +50,20 @@ export async function releaseDeliveries(db: Db, workerId: string, ids: string[])
 }
 
 async function updateDeliveries(tx: Tx, workerId: string, updates: DeliveryUpdate[]) {
-  const rows = sql.join(
-    updates.map((u) => sql`(${u.id}, ${u.status}, ${u.attempts}, ${u.nextAttemptAt?.toISOString() ?? null}, ${u.lastStatusCode}, ${u.lastErrorClass}, ${u.divertedReason})`),
-    sql`, `,
-  );
+  const column = <T>(f: (u: DeliveryUpdate) => T) => sql.param(updates.map(f));
   // Only rows this worker still leases: if the lease expired and another worker took over, its result wins.
   await tx.execute(sql`
     update ${deliveries} as d set
-      status = v.status, attempts = v.attempts::int, next_attempt_at = coalesce(v.next::timestamptz, d.next_attempt_at),
-      last_status_code = v.code::int, last_error_class = v.err, diverted_reason = v.reason,
+      status = v.status, attempts = v.attempts, next_attempt_at = coalesce(v.next, d.next_attempt_at),
+      last_status_code = v.code, last_error_class = v.err, diverted_reason = v.reason,
       diverted_at = case when v.status = 'diverted' then now() else d.diverted_at end,
       lease_until = null, leased_by = null, claims = 0, updated_at = now()
-    from (values ${rows}) as v(id, status, attempts, next, code, err, reason)
-    where d.id = v.id::uuid and d.leased_by = ${workerId}`);
+    from unnest(
+      ${column((u) => u.id)}::uuid[], ${column((u) => u.status)}::text[], ${column((u) => u.attempts)}::int[],
+      ${column((u) => u.nextAttemptAt?.toISOString() ?? null)}::timestamptz[], ${column((u) => u.lastStatusCode)}::int[],
+      ${column((u) => u.lastErrorClass)}::text[], ${column((u) => u.divertedReason)}::text[]
+    ) as v(id, status, attempts, next, code, err, reason)
+    where d.id = v.id and d.leased_by = ${workerId}`);
 }
 
 /** Consecutive failures per webhook (tests excluded): suspend at the threshold, reset on success, disable on 410. */
@@ -73,6 +74,13 @@ async function applyWebhookEffects(tx: Tx, outcomes: Outcome[], updates: Deliver
     byHook.set(o.webhook.id, [...(byHook.get(o.webhook.id) ?? []), updates[i]]);
   });
   if (byHook.size === 0) return;
+  // The common case — successes on a webhook with no failure streak — changes nothing: look without locking, so a
+  // result flush does not queue behind a claim that holds the webhook rows for its rate-limit slots.
+  const quiet = async () => {
+    const peek = await tx.select({ id: webhooks.id, failures: webhooks.consecutiveFailures }).from(webhooks).where(inArray(webhooks.id, [...byHook.keys()]));
+    return peek.every((w) => w.failures === 0 && byHook.get(w.id)!.every((u) => u.webhookEffect === "success"));
+  };
+  if (await quiet()) return;
   const rows = await tx.select().from(webhooks).where(inArray(webhooks.id, [...byHook.keys()])).orderBy(webhooks.id).for("no key update");
   for (const w of rows) {
     let failures = w.consecutiveFailures;

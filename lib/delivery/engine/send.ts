@@ -26,8 +26,7 @@ export type MissedSlot = { delivery: ClaimedDelivery; missedSlot: true };
  * One attempt: wait for the reserved slot, authenticate, sign, POST; a receiver's 401 refreshes an OAuth token once.
  * A POST that could only leave later than the rate limiter's tolerance is not sent at all (MissedSlot).
  */
-export async function sendOne({ delivery, webhook, event, http, tokens, stopping }: { delivery: ClaimedDelivery; webhook: WebhookTarget; event: EventRecord; http: HttpClient; tokens: TokenClient; stopping?: AbortSignal }): Promise<Outcome | MissedSlot> {
-  const body = JSON.stringify(envelope(event, webhook.payloadMode));
+export async function sendOne({ delivery, webhook, event, body = JSON.stringify(envelope(event, webhook.payloadMode)), http, tokens, stopping }: { delivery: ClaimedDelivery; webhook: WebhookTarget; event: EventRecord; /** The envelope, serialized once per event and payload mode by the caller. */ body?: string; http: HttpClient; tokens: TokenClient; stopping?: AbortSignal }): Promise<Outcome | MissedSlot> {
   // A worker shutting down sends nothing more: what is still waiting for its slot goes back at once (as a missed slot).
   const deadline = stopping?.aborted ? 0 : delivery.sendAt + slotToleranceMs(webhook.rateLimit);
   const untilSlot = async () => {

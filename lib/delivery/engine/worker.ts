@@ -11,6 +11,7 @@ import { loadContext } from "./context";
 import { backoffMs, outageLog, retrying } from "./outage";
 import { recordOutcomes, releaseDeliveries } from "./record";
 import { sendOne, type Outcome } from "./send";
+import { envelope } from "./request";
 import { onWake } from "./wake";
 
 const MAX_LEAD_MS = 2_000;
@@ -145,6 +146,8 @@ export function startWorker({ db, allowedCidrs, batchSize = 100, maxInFlight = 1
       scheduleFlush();
       throw err;
     });
+    // An event fanned out to many webhooks is serialized once per payload mode, not once per delivery.
+    const bodies = new Map<string, string>();
     for (const delivery of claimed) {
       const webhook = hooks.get(delivery.webhookId);
       const event = events.get(`${delivery.orgId}/${delivery.eventId}`);
@@ -152,7 +155,10 @@ export function startWorker({ db, allowedCidrs, batchSize = 100, maxInFlight = 1
         inFlightIds.delete(delivery.id); // deleted meanwhile: its deliveries went with it
         continue;
       }
-      void sendOne({ delivery, webhook, event, http, tokens, stopping: stopping.signal })
+      const bodyKey = `${delivery.orgId}/${delivery.eventId}/${webhook.payloadMode}`;
+      let body = bodies.get(bodyKey);
+      if (body === undefined) bodies.set(bodyKey, (body = JSON.stringify(envelope(event, webhook.payloadMode))));
+      void sendOne({ delivery, webhook, event, body, http, tokens, stopping: stopping.signal })
         .then((o) => {
           if ("missedSlot" in o) {
             if (!stopping.signal.aborted) observeLateness(Date.now() - o.delivery.sendAt, true);
