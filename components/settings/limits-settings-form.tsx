@@ -10,7 +10,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 
-type Save = (patch: UpdateSettingsInput) => Promise<{ ok: true; data: OrgSettings } | { ok: false; error: string; fieldErrors?: FieldError[] }>;
+type Save = (patch: UpdateSettingsInput) => Promise<{ ok: true; data: OrgSettings | { changeRequest: { id: string } } } | { ok: false; error: string; fieldErrors?: FieldError[] }>;
 type Key = "publishLimit" | "retentionDays" | "auditRetentionDays";
 
 const FIELDS: { key: Key; label: string; description: string; min: number; max: number }[] = [
@@ -39,6 +39,8 @@ export function LimitsSettingsForm({ settings, save }: { settings: OrgSettings; 
         if (!result.fieldErrors?.length) setError(result.error);
         return;
       }
+      // Limits never switch an approval off, so they apply at once; the union is the settings endpoint's.
+      if ("changeRequest" in result.data) return void toast("Submitted for approval.");
       setValues({ publishLimit: String(result.data.publishLimit), retentionDays: String(result.data.retentionDays), auditRetentionDays: String(result.data.auditRetentionDays) });
       toast("Settings saved.");
     });
