@@ -75,6 +75,12 @@ export function permissionsOf(roles: readonly Role[]): Set<Permission> {
   return new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r] ?? []));
 }
 
+/** A role fits within someone's roles when it grants nothing they lack (viewer fits an admin; approver does not). */
+export function roleWithin(role: Role, holder: readonly Role[]): boolean {
+  const held = permissionsOf(holder);
+  return [...permissionsOf([role])].every((p) => held.has(p));
+}
+
 export function can(actor: Pick<Actor, "roles" | "kind">, permission: Permission): boolean {
   if (PERSON_ONLY.has(permission) && actor.kind !== "user") return false;
   return permissionsOf(actor.roles).has(permission);
