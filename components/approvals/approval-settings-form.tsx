@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import type { ApprovalSettings, OrgSettings } from "@/lib/schemas/settings";
 import type { FieldError } from "@/lib/server/errors";
-import { updateSettingsAction } from "@/app/(console)/admin/settings/actions";
+import { updateSettingsAction } from "@/lib/actions/settings";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
