@@ -3,7 +3,7 @@ import { Webhook } from "lucide-react";
 import { auth, oidcEnabled } from "@/lib/auth";
 import { env } from "@/lib/env";
 import { LoginForm } from "./login-form";
-import { loginWithOidc } from "./actions";
+import { loginWithOidc } from "@/lib/actions/login";
 
 export const metadata = { title: "Sign in" };
 
