@@ -20,9 +20,16 @@ module.exports = {
     {
       name: "lib-not-to-ui",
       severity: "error",
-      comment: "lib/ is below the UI: it never imports components/ or app/.",
-      from: { path: "^lib/" },
+      comment: "lib/ is below the UI: it never imports components/ or app/. Integration tests (and their lib/testing helpers) call route handlers as real parts.",
+      from: { path: "^lib/", pathNot: ["\\.test\\.tsx?$", "^lib/testing/"] },
       to: { path: "^(components|app)/" },
+    },
+    {
+      name: "auth-through-services",
+      severity: "error",
+      comment: "lib/auth (next-auth wiring, the session) reaches the database only through lib/server services.",
+      from: { path: "^lib/auth/" },
+      to: { path: "^lib/db/" },
     },
     {
       name: "db-not-to-server",

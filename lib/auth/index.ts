@@ -3,7 +3,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers";
 import { env } from "@/lib/env";
-import { verifyCredentials, userIdForEmail } from "./verify-credentials";
+import { verifyCredentials, userIdForEmail } from "@/lib/server/auth/verify-credentials";
 
 class TooManyAttempts extends CredentialsSignin {
   code = "rate_limited";
