@@ -8,7 +8,7 @@ import { AppError } from "../errors";
 import { can, type Actor } from "../authz";
 import { openWebhookSecret } from "../webhooks/secrets";
 import { targetPolicy } from "../webhooks/validate-webhook";
-import { configOf } from "../webhooks/update-webhook";
+import { configOf } from "../webhooks/lock-webhook";
 import { mergeWebhookPatch } from "../webhooks/merge-patch";
 import { expireDue } from "./close-request";
 import { notPending } from "./decide";
