@@ -5,7 +5,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import * as schema from "./schema";
-import type { Db } from "./client";
+import type { Db } from "./types";
 import { acquireDataDirLock } from "./data-dir-lock";
 
 const migrationsFolder = path.join(process.cwd(), "lib/db/migrations");
