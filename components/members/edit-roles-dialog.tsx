@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import type { Role } from "@/lib/server/authz";
+import type { Role } from "@/lib/schemas/roles";
 import { updateMemberRolesAction } from "@/lib/actions/members";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";

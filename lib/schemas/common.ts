@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "@/lib/server/authz";
+import { ROLES } from "./roles";
 
 export const roleSchema = z.enum(ROLES);
 export const rolesSchema = z.array(roleSchema).min(1, "Choose at least one role.").max(4).transform((r) => [...new Set(r)]);
