@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import type { ApprovalSettings, OrgSettings } from "@/lib/schemas/settings";
-import type { FieldError } from "@/lib/server/errors";
+import type { FieldError } from "@/lib/schemas/common";
 import { updateSettingsAction } from "@/lib/actions/settings";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/alert";

@@ -8,7 +8,9 @@ export type AppErrorCode =
   | "too_large" // 413
   | "rate_limited"; // 429
 
-export type FieldError = { path: string; message: string };
+import type { FieldError } from "@/lib/schemas/common";
+
+export type { FieldError };
 
 export const statusOf: Record<AppErrorCode, number> = {
   invalid: 422,
