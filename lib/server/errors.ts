@@ -1,3 +1,5 @@
+import type { FieldError } from "@/lib/schemas/common";
+
 export type AppErrorCode =
   | "invalid" // 422: a rule on a field was broken
   | "bad_request" // 400: unreadable input
@@ -7,8 +9,6 @@ export type AppErrorCode =
   | "conflict" // 409
   | "too_large" // 413
   | "rate_limited"; // 429
-
-import type { FieldError } from "@/lib/schemas/common";
 
 export type { FieldError };
 
