@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Webhook } from "lucide-react";
 import { can, type Actor } from "@/lib/server/authz";
-import { NAV } from "./nav-config";
+import { NAV } from "@/lib/nav/nav-config";
 import { navCounts } from "@/lib/server/nav/nav-counts";
 import { SectionNav } from "./section-nav";
 import { OrgSwitcher } from "./org-switcher";
