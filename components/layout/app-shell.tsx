@@ -1,22 +1,22 @@
 import Link from "next/link";
 import { Webhook } from "lucide-react";
-import { can, type Actor } from "@/lib/server/authz";
-import { NAV } from "@/lib/nav/nav-config";
-import { navCounts } from "@/lib/server/nav/nav-counts";
+import type { NavCountKey, NavSection } from "@/lib/nav/nav-config";
+import type { Role } from "@/lib/schemas/roles";
 import { SectionNav } from "./section-nav";
 import { OrgSwitcher } from "./org-switcher";
 import { UserMenu } from "./user-menu";
 
 type Props = {
-  actor: Actor;
+  actor: { orgSlug: string; roles: Role[] };
+  /** The sections this actor may see (lib/server/nav/visible-nav) and their live counts. */
+  sections: NavSection[];
+  counts: Partial<Record<NavCountKey, number>>;
   orgs: { slug: string; name: string }[];
   user: { email: string; name: string };
   children: React.ReactNode;
 };
 
-export async function AppShell({ actor, orgs, user, children }: Props) {
-  const sections = NAV.map((s) => ({ ...s, links: s.links.filter((l) => can(actor, l.permission)) })).filter((s) => s.links.length > 0);
-  const counts = await navCounts(actor);
+export function AppShell({ actor, sections, counts, orgs, user, children }: Props) {
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-background focus:px-3 focus:py-2">
