@@ -17,6 +17,12 @@ status=0
 echo "== typecheck"
 npx tsc --noEmit -p . || status=1
 
+# Lint, format and layer rules (scripts/check-code.sh); CHECK_CODE=0 skips them.
+if [[ "${CHECK_CODE:-1}" != "0" ]]; then
+  echo "== lint, format, layers"
+  bash scripts/check-code.sh || status=1
+fi
+
 echo "== vitest (PGlite)"
 env -u DATABASE_URL npx vitest run --reporter=default --reporter=json --outputFile="$out/vitest-pglite.json" || status=1
 if [[ -n "${TEST_DATABASE_URL:-}" ]]; then
