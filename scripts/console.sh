@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [[ -d node_modules ]] || npm install --no-audit --no-fund
+npm run -s build   # the Next.js app, then the worker and CLI into dist/
 [[ -n "${DATABASE_URL:-}" ]] && npm run -s db:migrate
-npx next build
 export AUTH_TRUST_HOST=true
 exec npx next start -p "${PORT:-3000}"
