@@ -82,7 +82,7 @@ public class Receiver {
     if (!seen.add(id)) return;
     String json = new String(body, StandardCharsets.UTF_8);
     // Parse with your JSON library (Jackson, Gson); is_test is true for test events.
-    System.out.println("verified " + id + " " + field(json, "type") + (json.contains("\"is_test\":true") ? " (test)" : ""));
+    System.out.println("verified " + field(json, "id") + " " + field(json, "type") + (json.contains("\"is_test\":true") ? " (test)" : ""));
     // A thin payload has no "data": fetch it with Get Event,
     // GET /api/v1/orgs/{org}/events/{id} with Authorization: Bearer <API key>.
   }
