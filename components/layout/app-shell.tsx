@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { Webhook } from "lucide-react";
 import type { NavCountKey, NavSection } from "@/lib/nav/nav-config";
 import type { Role } from "@/lib/schemas/roles";
 import { SectionNav } from "./section-nav";
@@ -25,7 +24,8 @@ export function AppShell({ actor, sections, counts, orgs, user, children }: Prop
       <header className="border-b border-border bg-background">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
           <Link href="/developer/webhooks" className="flex items-center gap-2 font-semibold">
-            <Webhook aria-hidden className="size-5 text-primary" />
+            {/* eslint-disable-next-line @next/next/no-img-element -- a 24 px SVG from public/: next/image adds nothing */}
+            <img src="/icon.svg" alt="" width={24} height={24} className="size-6" />
             <span className="sr-only sm:not-sr-only">Webhook Console</span>
           </Link>
           <OrgSwitcher current={actor.orgSlug} orgs={orgs} />

@@ -73,7 +73,8 @@ describe.each(Object.keys(RUNNERS) as (keyof typeof RUNNERS)[])("the %s receiver
       });
       expect(delivery.attempts).toBe(1);
 
-      const post = async ({ body = '{"id":"evt_1","type":"order.created","is_test":true}', sentBody = body, timestamp = Math.floor(Date.now() / 1000), key = secrets.apiKey! } = {}) => {
+      const body = '{"id":"evt_1","type":"order.created","is_test":true}';
+      const post = async ({ sentBody = body, timestamp = Math.floor(Date.now() / 1000), key = secrets.apiKey! } = {}) => {
         const id = `msg_${Math.random().toString(36).slice(2)}`;
         const signature = signPayload({ id, timestamp, body, secrets: [secrets.signingSecret] });
         const headers = { "content-type": "application/json", "webhook-id": id, "webhook-timestamp": String(timestamp), "webhook-signature": signature, "x-api-key": key };
