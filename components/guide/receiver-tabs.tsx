@@ -7,7 +7,7 @@ export type ReceiverSnippet = { id: string; label: string; file: string; officia
 export function ReceiverTabs({ snippets }: { snippets: ReceiverSnippet[] }) {
   return (
     <Tabs defaultValue={snippets[0]?.id}>
-      <TabsList aria-label="Language">
+      <TabsList aria-label="Language" className="flex-wrap">
         {snippets.map((s) => (
           <TabsTrigger key={s.id} value={s.id}>
             {s.label}

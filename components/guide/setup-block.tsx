@@ -16,5 +16,5 @@ export function SetupBlock({ webhook }: { webhook: Target }) {
       ? [`export API_KEY_HEADER='${webhook.auth.header}'`, "export API_KEY='…'   # the key this webhook sends"]
       : [`# OAuth: requests carry Authorization: Bearer <token> issued by ${webhook.auth.tokenUrl}`, "export API_KEY=''"]),
   ];
-  return <CodeBlock value={lines.join("\n")} caption={`Settings for ${webhook.name}`} label="receiver settings" wrap />;
+  return <CodeBlock value={lines.join("\n")} caption={`Settings for ${webhook.name}`} label="receiver settings" />;
 }
