@@ -78,7 +78,7 @@ export default async function ReceivingWebhooksPage({ searchParams }: { searchPa
         <CardContent>
           <ol className="grid gap-6">
             <Step n={1} title="Verify the signature">
-              <CodeBlock value={HEADERS} caption="A delivery&apos;s headers" />
+              <CodeBlock value={HEADERS} caption="A delivery’s headers" />
               <p>
                 Compute the signature over the <em>raw</em> body (before any JSON parsing) with the webhook&apos;s signing secret, and compare it in constant time
                 with each <code>v1,</code> entry of <code>webhook-signature</code>:
