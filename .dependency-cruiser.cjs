@@ -20,7 +20,8 @@ module.exports = {
     {
       name: "lib-not-to-ui",
       severity: "error",
-      comment: "lib/ is below the UI: it never imports components/ or app/. Integration tests (and their lib/testing helpers) call route handlers as real parts.",
+      comment:
+        "lib/ is below the UI: it never imports components/ or app/. Integration tests (and their lib/testing helpers) call route handlers as real parts.",
       from: { path: "^lib/", pathNot: ["\\.test\\.tsx?$", "^lib/testing/"] },
       to: { path: "^(components|app)/" },
     },

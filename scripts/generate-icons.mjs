@@ -36,7 +36,10 @@ function ico(pngs) {
 
 writeFileSync("public/favicon.ico", ico(await Promise.all([16, 32, 48].map(async (size) => ({ size, data: await icon(size) })))));
 // iOS rounds the corners itself and fills transparency with black: a full square.
-writeFileSync("public/apple-touch-icon.png", await render(svg.replace(/width="64" height="64"/, `width="180" height="180"`).replace(`rx="14"`, `rx="0"`), 180, 180));
+writeFileSync(
+  "public/apple-touch-icon.png",
+  await render(svg.replace(/width="64" height="64"/, `width="180" height="180"`).replace(`rx="14"`, `rx="0"`), 180, 180),
+);
 writeFileSync("public/icon-192.png", await icon(192));
 writeFileSync("public/icon-512.png", await icon(512));
 const card = `<div style="width:1200px;height:630px;box-sizing:border-box;padding:96px;background:#eef2ff;font-family:'Liberation Sans',Arial,sans-serif;display:flex;flex-direction:column;justify-content:center;gap:40px">

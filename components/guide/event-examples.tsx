@@ -18,7 +18,15 @@ export function EventExamples({ types, source }: { types: EventType[]; source: s
           <div className="border-t p-3">
             <CodeBlock
               label={`${t.name} example`}
-              value={{ id: "evt_4f1c2a9b7d3e4c21", type: t.name, source, time: "2026-01-01T14:30:02Z", object: "event", is_test: false, data: t.examplePayload }}
+              value={{
+                id: "evt_4f1c2a9b7d3e4c21",
+                type: t.name,
+                source,
+                time: "2026-01-01T14:30:02Z",
+                object: "event",
+                is_test: false,
+                data: t.examplePayload,
+              }}
             />
           </div>
         </details>

@@ -17,8 +17,8 @@ export function ReceiverTabs({ snippets }: { snippets: ReceiverSnippet[] }) {
       {snippets.map((s) => (
         <TabsContent key={s.id} value={s.id} className="grid min-w-0 gap-2">
           <p className="text-sm text-muted-foreground">
-            Standard library only. The official Standard Webhooks library does the same check: <code className="font-mono break-all">{s.officialLibrary}</code>. Run it
-            with <code className="font-mono">{s.run}</code>.
+            Standard library only. The official Standard Webhooks library does the same check: <code className="font-mono break-all">{s.officialLibrary}</code>.
+            Run it with <code className="font-mono">{s.run}</code>.
           </p>
           <CodeBlock value={s.source} caption={s.file} label={`${s.label} receiver`} className="[&_pre]:max-h-[32rem]" />
         </TabsContent>

@@ -6,7 +6,12 @@ test("a webhook's page links to the receiving guide with its path and header fil
   test.slow(); // four tabs, two full-page screenshots
   await signIn(page, "admin");
   const name = `e2e-guide ${Date.now().toString(36)}`;
-  const res = await sessionApi(page).post("/webhooks", { name, url: "https://example.com/hooks/guide", auth: { type: "api_key", header: "X-Guide-Key" }, eventTypes: ["order.created"] });
+  const res = await sessionApi(page).post("/webhooks", {
+    name,
+    url: "https://example.com/hooks/guide",
+    auth: { type: "api_key", header: "X-Guide-Key" },
+    eventTypes: ["order.created"],
+  });
   expect(res.status(), await res.text()).toBe(201);
   const { id } = (await res.json()) as { id: string };
   try {

@@ -77,7 +77,13 @@ describe.each(Object.keys(RUNNERS) as (keyof typeof RUNNERS)[])("the %s receiver
       const post = async ({ sentBody = body, timestamp = Math.floor(Date.now() / 1000), key = secrets.apiKey! } = {}) => {
         const id = `msg_${Math.random().toString(36).slice(2)}`;
         const signature = signPayload({ id, timestamp, body, secrets: [secrets.signingSecret] });
-        const headers = { "content-type": "application/json", "webhook-id": id, "webhook-timestamp": String(timestamp), "webhook-signature": signature, "x-api-key": key };
+        const headers = {
+          "content-type": "application/json",
+          "webhook-id": id,
+          "webhook-timestamp": String(timestamp),
+          "webhook-signature": signature,
+          "x-api-key": key,
+        };
         return (await fetch(`http://127.0.0.1:${port}/hooks/${lang}`, { method: "POST", headers, body: sentBody })).status;
       };
       expect(await post()).toBe(204);

@@ -22,7 +22,11 @@ export const configOf = (row: WebhookRow): WebhookConfig => ({
 
 /** The webhook, locked for the caller's transaction and scoped to the actor's org (another org's id is "not found"). */
 export async function lockWebhook(tx: Tx, actor: Actor, id: string): Promise<WebhookRow> {
-  const [row] = await tx.select().from(webhooks).where(and(eq(webhooks.id, id), eq(webhooks.orgId, actor.orgId))).for("update");
+  const [row] = await tx
+    .select()
+    .from(webhooks)
+    .where(and(eq(webhooks.id, id), eq(webhooks.orgId, actor.orgId)))
+    .for("update");
   if (!row) throw notFound("No such webhook.");
   return row;
 }

@@ -80,45 +80,48 @@ export default async function ReceivingWebhooksPage({ searchParams }: { searchPa
             <Step n={1} title="Verify the signature">
               <CodeBlock value={HEADERS} caption="A delivery’s headers" />
               <p>
-                Compute the signature over the <em>raw</em> body (before any JSON parsing) with the webhook&apos;s signing secret, and compare it in constant time
-                with each <code>v1,</code> entry of <code>webhook-signature</code>:
+                Compute the signature over the <em>raw</em> body (before any JSON parsing) with the webhook&apos;s signing secret, and compare it in constant
+                time with each <code>v1,</code> entry of <code>webhook-signature</code>:
               </p>
               <CodeBlock value={SIGNED} />
               <p>
-                Reject a <code>webhook-timestamp</code> more than 5 minutes (300 s) from your clock: it is a replay. After a secret is rotated, both the new and the old
-                secret sign every delivery for 24 hours (two space-separated entries); accept a match with any secret you hold, and drop the old one after the switch.
+                Reject a <code>webhook-timestamp</code> more than 5 minutes (300 s) from your clock: it is a replay. After a secret is rotated, both the new and
+                the old secret sign every delivery for 24 hours (two space-separated entries); accept a match with any secret you hold, and drop the old one
+                after the switch.
               </p>
             </Step>
             <Step n={2} title="Check that the request is ours">
               <p>
                 <strong>API key</strong>: the header you named (default <code>X-Api-Key</code>) carries the key you configured; compare it in constant time.{" "}
-                <strong>OAuth</strong>: we fetch a token from your token URL with the client-credentials grant and send <code>Authorization: Bearer &lt;token&gt;</code>;
-                validate it as your authorization server says (signature, issuer, audience, expiry). Answer 401 when it fails: we fetch a new token and retry once.
+                <strong>OAuth</strong>: we fetch a token from your token URL with the client-credentials grant and send{" "}
+                <code>Authorization: Bearer &lt;token&gt;</code>; validate it as your authorization server says (signature, issuer, audience, expiry). Answer
+                401 when it fails: we fetch a new token and retry once.
               </p>
             </Step>
             <Step n={3} title="Answer fast, then do the work">
               <p>
-                Reply with any 2xx within 15 seconds, then process in the background. Anything else is a failure and is retried (up to 8 attempts over about a day);
-                redirects are not followed, <code>410 Gone</code> disables the webhook, and <code>429</code>/<code>503</code> with <code>Retry-After</code> are honoured.
+                Reply with any 2xx within 15 seconds, then process in the background. Anything else is a failure and is retried (up to 8 attempts over about a
+                day); redirects are not followed, <code>410 Gone</code> disables the webhook, and <code>429</code>/<code>503</code> with{" "}
+                <code>Retry-After</code> are honoured.
               </p>
             </Step>
             <Step n={4} title="De-duplicate by webhook-id">
               <p>
-                Delivery is at least once: a retry, a redelivery or a worker restart sends the same event again with the same <code>webhook-id</code>. Store the ids
-                you have processed (a unique key) and skip repeats.
+                Delivery is at least once: a retry, a redelivery or a worker restart sends the same event again with the same <code>webhook-id</code>. Store the
+                ids you have processed (a unique key) and skip repeats.
               </p>
             </Step>
             <Step n={5} title="Recognise test events">
               <p>
-                Events sent with <em>Send Test Event</em> carry <code>&quot;is_test&quot;: true</code>. They are signed and authenticated like the rest; log them,
-                but do not act on them as real business events.
+                Events sent with <em>Send Test Event</em> carry <code>&quot;is_test&quot;: true</code>. They are signed and authenticated like the rest; log
+                them, but do not act on them as real business events.
               </p>
             </Step>
             <Step n={6} title="Fetch the full event when the payload is thin">
               <p>
                 A webhook in <em>thin</em> payload mode receives the envelope without <code>data</code>. Fetch the event with Get Event:{" "}
-                <code className="break-all">GET /api/v1/orgs/{actor.orgSlug}/events/&#123;id&#125;</code> with <code>Authorization: Bearer &lt;API key&gt;</code> (create
-                one under <Link href="/developer/api-keys">Developer → API keys</Link>).
+                <code className="break-all">GET /api/v1/orgs/{actor.orgSlug}/events/&#123;id&#125;</code> with{" "}
+                <code>Authorization: Bearer &lt;API key&gt;</code> (create one under <Link href="/developer/api-keys">Developer → API keys</Link>).
               </p>
             </Step>
           </ol>
