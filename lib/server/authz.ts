@@ -1,7 +1,7 @@
 import { AppError } from "./errors";
+import type { Role } from "@/lib/schemas/roles";
 
-export const ROLES = ["admin", "approver", "tester", "viewer"] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from "@/lib/schemas/roles";
 
 export const PERMISSIONS = [
   "webhooks.read",

@@ -50,7 +50,7 @@ export default async function WebhookPage({ params, searchParams }: { params: Pr
         eyebrow={<Link href="/developer/webhooks" className="inline-flex items-center gap-1 hover:text-foreground"><ArrowLeft aria-hidden="true" className="size-4" /> Webhooks</Link>}
         title={webhook.name}
         meta={<WebhookStatusBadges status={webhook.status} pendingChange={webhook.pendingChangeRequestId} />}
-        description={<span className="font-mono break-all">{webhook.url}</span>}
+        description={<><span className="font-mono break-all">{webhook.url}</span> · <Link href={`/developer/receiving-webhooks?webhook=${webhook.id}`}>How to receive these</Link></>}
         actions={
           canWrite && (
             <>

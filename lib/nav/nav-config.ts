@@ -16,6 +16,7 @@ export const NAV: NavSection[] = [
       { href: "/developer/events", label: "Events", permission: "events.read" },
       { href: "/developer/diverted-events", label: "Diverted events", permission: "deliveries.read", count: "diverted" },
       { href: "/developer/api-keys", label: "API keys", permission: "api-keys.manage" },
+      { href: "/developer/receiving-webhooks", label: "Receiving webhooks", permission: "webhooks.read" },
     ],
   },
   {
