@@ -2,7 +2,6 @@
 
 import { useState, useTransition } from "react";
 import type { OrgSettings, UpdateSettingsInput } from "@/lib/schemas/settings";
-import type { FieldError } from "@/lib/server/errors";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
@@ -10,6 +9,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 
+type FieldError = { path: string; message: string };
 type Save = (patch: UpdateSettingsInput) => Promise<{ ok: true; data: OrgSettings } | { ok: false; error: string; fieldErrors?: FieldError[] }>;
 type Key = "publishLimit" | "retentionDays" | "auditRetentionDays";
 
