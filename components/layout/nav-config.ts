@@ -27,6 +27,7 @@ export const NAV: NavSection[] = [
       { href: "/admin/settings", label: "Settings", permission: "settings.write" },
       { href: "/admin/members", label: "Members", permission: "members.manage" },
       { href: "/admin/audit-log", label: "Audit log", permission: "audit.read" },
+      { href: "/admin/system", label: "System", permission: "settings.write" },
     ],
   },
 ];

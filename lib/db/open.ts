@@ -45,13 +45,19 @@ export async function openPglite(dataDir?: string) {
  */
 export async function openPostgres(url: string, { migrate = false, log = logPoolError }: { migrate?: boolean; log?: (msg: string) => void } = {}) {
   const { Pool } = (await import("pg")).default;
+  // 0 turns the bound off. A migrating process has none: building an index on a large table may take minutes.
+  const statementTimeout = migrate ? 0 : Number(process.env.PG_STATEMENT_TIMEOUT_MS ?? 30_000);
   const pool = new Pool({
     connectionString: url,
     max: Number(process.env.PG_POOL_MAX ?? 10),
     connectionTimeoutMillis: Number(process.env.PG_CONNECT_TIMEOUT_MS ?? 5_000),
-    statement_timeout: Number(process.env.PG_STATEMENT_TIMEOUT_MS ?? 30_000),
-    // Client-side bound too: a connection whose server vanished without a FIN (failover, network) never answers.
-    query_timeout: Number(process.env.PG_STATEMENT_TIMEOUT_MS ?? 30_000) + 5_000,
+    ...(statementTimeout > 0
+      ? {
+          statement_timeout: statementTimeout,
+          // Client-side bound too: a connection whose server vanished without a FIN (failover, network) never answers.
+          query_timeout: statementTimeout + 5_000,
+        }
+      : {}),
     idleTimeoutMillis: 30_000,
     keepAlive: true,
   });

@@ -12,6 +12,8 @@ export type WorkerProcess = {
   exited: Promise<number | null>;
   /** Resident set size of the worker's node process, in MiB (0 once it is gone). */
   rssMiB(): number;
+  /** Signals only the node process that runs the worker (as a supervisor's SIGTERM would); npx and tsx then exit with its code. */
+  signalWorker(signal: NodeJS.Signals): void;
 };
 
 export function spawnWorkerProcess(env: Record<string, string | undefined>): WorkerProcess {
@@ -41,6 +43,15 @@ export function spawnWorkerProcess(env: Record<string, string | undefined>): Wor
     signal(signal) {
       try {
         process.kill(-child.pid!, signal);
+      } catch {
+        // already gone
+      }
+    },
+    signalWorker(signal) {
+      try {
+        const table = execFileSync("ps", ["-o", "pid=,args=", "-g", String(child.pid)], { encoding: "utf8" });
+        const leaf = table.split("\n").find((line) => line.includes("scripts/worker.ts") && line.includes("loader.mjs"));
+        if (leaf) process.kill(Number(leaf.trim().split(/\s+/)[0]), signal);
       } catch {
         // already gone
       }

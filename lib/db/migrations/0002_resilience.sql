@@ -1,6 +1,6 @@
 ALTER TABLE "deliveries" ADD COLUMN "claims" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 CREATE INDEX "deliveries_webhook_due_idx" ON "deliveries" USING btree ("webhook_id","next_attempt_at") WHERE status in ('pending', 'failed', 'sending');--> statement-breakpoint
-ALTER TABLE "organizations" ADD COLUMN "publish_limit" integer DEFAULT 1000 NOT NULL;--> statement-breakpoint
+ALTER TABLE "organizations" ADD COLUMN "publish_limit" integer DEFAULT 10000 NOT NULL;--> statement-breakpoint
 ALTER TABLE "organizations" ADD COLUMN "retention_days" integer DEFAULT 30 NOT NULL;--> statement-breakpoint
 ALTER TABLE "organizations" ADD COLUMN "audit_retention_days" integer DEFAULT 365 NOT NULL;--> statement-breakpoint
 CREATE TABLE "worker_heartbeats" (

@@ -34,7 +34,7 @@ export type WorkerOptions = {
   log?: (msg: string) => void;
 };
 
-export type WorkerStats = { workerId: string; inFlight: number; delivered: number };
+export type WorkerStats = { workerId: string; inFlight: number; delivered: number; /** How far ahead slots are reserved now (see observeLateness). */ leadMs: number };
 
 /**
  * The delivery loop. Claims due deliveries in batches, sends each as its own promise (a slow receiver never
@@ -215,7 +215,7 @@ export function startWorker({ db, allowedCidrs, batchSize = 100, maxInFlight = 1
     ticking = true;
     void (async () => {
       if (inFlightIds.size) await extendLeases(db, { workerId, leaseMs });
-      await onTick?.({ workerId, inFlight: sending(), delivered });
+      await onTick?.({ workerId, inFlight: sending(), delivered, leadMs });
     })()
       .catch((err) => outage.failed("renewing leases", err))
       .finally(() => (ticking = false));
@@ -225,7 +225,7 @@ export function startWorker({ db, allowedCidrs, batchSize = 100, maxInFlight = 1
   return {
     workerId,
     wake,
-    stats: (): WorkerStats => ({ workerId, inFlight: sending(), delivered }),
+    stats: (): WorkerStats => ({ workerId, inFlight: sending(), delivered, leadMs }),
     /**
      * Stops claiming, gives back at once what is still waiting for its send slot, lets sends already on the wire
      * finish within `deadlineMs`, writes their results, and gives back whatever outlived the deadline.

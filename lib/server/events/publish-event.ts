@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { getDbHandle, type Tx } from "@/lib/db/client";
+import { getDb, getDbHandle, type Tx } from "@/lib/db/client";
 import { deliveries, events } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/crypto/tokens";
@@ -9,6 +9,7 @@ import { CHANNEL } from "@/lib/delivery/engine/wake";
 import { assertCan, type Actor } from "../authz";
 import { invalid } from "../errors";
 import { commitInGroup } from "./group-commit";
+import { takePublishToken } from "./publish-limit";
 
 type Target = { id: string; version: number; status: string };
 
@@ -40,6 +41,7 @@ export async function insertEventWithDeliveries(
 /** One event, committed together with whatever else is being published at the same moment (group-commit.ts). */
 export async function publishEvent({ actor, input }: { actor: Actor; input: PublishEventInput }) {
   assertCan(actor, "events.publish");
+  await takePublishToken(await getDb(), actor.orgId);
   const id = input.id ?? `evt_${newId().replaceAll("-", "")}`;
   const result = await commitInGroup({ orgId: actor.orgId, id, type: input.type, data: input.data });
   if (result.status === "invalid") throw invalid(result.errors);

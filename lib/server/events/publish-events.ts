@@ -6,6 +6,7 @@ import { wakeWorkers } from "@/lib/delivery/engine/wake";
 import { assertCan, type Actor } from "../authz";
 import { fromZodIssues } from "../errors";
 import { insertEvents, type PendingEvent } from "./insert-events";
+import { takePublishToken } from "./publish-limit";
 
 /**
  * POST /events/batch: up to 500 events in one transaction, each idempotent by its id. Every item gets its own
@@ -28,6 +29,7 @@ export async function publishEvents({ actor, items }: { actor: Actor; items: unk
   });
   if (pending.length) {
     const { db, kind } = await getDbHandle();
+    await takePublishToken(db, actor.orgId, Date.now(), pending.length); // the org's publish limit (429 + Retry-After)
     const stored = await db.transaction((tx) => insertEvents(tx, pending.map((p) => p.event), { notify: kind === "postgres" }));
     pending.forEach(({ index, event }, i) => {
       const r = stored[i];

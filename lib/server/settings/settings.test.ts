@@ -12,7 +12,7 @@ describe("organization settings", () => {
     const viewer = await createTestKey("acme", ["viewer"]);
     const res = await api.getSettings(viewer);
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ approvals: { create: false, update: false, delete: false }, approvalExpiryDays: 7, maxActiveWebhooks: 10 });
+    expect(res.json).toEqual({ approvals: { create: false, update: false, delete: false }, approvalExpiryDays: 7, maxActiveWebhooks: 10, publishLimit: 10000, retentionDays: 30, auditRetentionDays: 365 });
   });
 
   it("changes what is given, keeps the rest, and audits before and after", async () => {
@@ -38,6 +38,10 @@ describe("organization settings", () => {
     ["half a day", { approvalExpiryDays: 1.5 }, "approvalExpiryDays"],
     ["days as text", { approvalExpiryDays: "7" }, "approvalExpiryDays"],
     ["a non-boolean switch", { approvals: { create: "yes" } }, "approvals.create"],
+    ["retention of 0 days", { retentionDays: 0 }, "retentionDays"],
+    ["retention of 366 days", { retentionDays: 366 }, "retentionDays"],
+    ["a publish limit of 0", { publishLimit: 0 }, "publishLimit"],
+    ["audit kept 10 days", { auditRetentionDays: 10 }, "auditRetentionDays"],
     ["an unknown approval kind", { approvals: { rotate: true } }, "approvals.rotate"],
     ["an unknown field", { maxActiveWebhooks: 50 }, "maxActiveWebhooks"],
   ])("refuses %s with a field error and changes nothing", async (_label, body, path) => {

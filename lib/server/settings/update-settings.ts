@@ -7,7 +7,7 @@ import { recordAudit } from "../audit/record-audit";
 import { assertCan, type Actor } from "../authz";
 import { readOrgSettings } from "./get-settings";
 
-/** Changes which webhook changes need approval and how long requests stay open; audited with before and after. */
+/** Changes which webhook changes need approval, how long requests stay open, the publish limit and retention; audited with before and after. */
 export async function updateSettings({ actor, patch }: { actor: Actor; patch: UpdateSettingsInput }): Promise<OrgSettings> {
   assertCan(actor, "settings.write");
   const db = await getDb();
@@ -18,10 +18,14 @@ export async function updateSettings({ actor, patch }: { actor: Actor; patch: Up
       ...before,
       approvals: { ...before.approvals, ...patch.approvals },
       approvalExpiryDays: patch.approvalExpiryDays ?? before.approvalExpiryDays,
+      publishLimit: patch.publishLimit ?? before.publishLimit,
+      retentionDays: patch.retentionDays ?? before.retentionDays,
+      auditRetentionDays: patch.auditRetentionDays ?? before.auditRetentionDays,
     };
     if (JSON.stringify(before) === JSON.stringify(after)) return before;
-    await tx.update(organizations).set({ approvals: after.approvals, approvalExpiryDays: after.approvalExpiryDays }).where(eq(organizations.id, actor.orgId));
-    const changed = (["approvals", "approvalExpiryDays"] as const).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+    const { approvals, approvalExpiryDays, publishLimit, retentionDays, auditRetentionDays } = after;
+    await tx.update(organizations).set({ approvals, approvalExpiryDays, publishLimit, retentionDays, auditRetentionDays }).where(eq(organizations.id, actor.orgId));
+    const changed = (["approvals", "approvalExpiryDays", "publishLimit", "retentionDays", "auditRetentionDays"] as const).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
     await recordAudit(
       {
         actor,
