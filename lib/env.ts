@@ -7,6 +7,8 @@ const bool = z.enum(["true", "false", "1", "0", ""]).optional().transform((v) =>
 const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default("./.data"),
+  // Embedded mode: PGlite runs in its own worker thread ("on"), or on the server's thread ("off"; the old behaviour).
+  PGLITE_THREAD: z.enum(["on", "off"]).default("on"),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   ENCRYPTION_KEY: z
     .string()
