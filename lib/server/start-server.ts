@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { getDbHandle } from "@/lib/db/client";
 import { seedDemo } from "@/lib/db/seed";
 import { startDeliveryWorker } from "@/lib/delivery/engine/start";
+import { startRollupCompaction } from "@/lib/delivery/observe/compaction-loop";
 
 /** Server start: validate configuration, open the database; embedded mode also seeds demo data; start the worker. */
 export async function startServer() {
@@ -13,6 +14,7 @@ export async function startServer() {
   console.log(`[webhook-console] database ready (${kind}) in ${Date.now() - started} ms`);
   if (e.WORKER === "embedded") {
     await startDeliveryWorker();
+    startRollupCompaction({ db, log: (msg) => console.error(`[worker] ${msg}`) });
     console.log("[webhook-console] delivery worker running in this process");
   }
 }

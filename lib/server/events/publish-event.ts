@@ -6,6 +6,8 @@ import { env } from "@/lib/env";
 import { newId } from "@/lib/crypto/tokens";
 import type { PublishEventInput } from "@/lib/schemas/delivery";
 import { CHANNEL, wakeWorkers } from "@/lib/delivery/engine/wake";
+import { eventTraceContext, inSpan } from "@/lib/telemetry/tracer";
+import { countPublish } from "@/lib/telemetry/process-metrics";
 import { assertCan, type Actor } from "../authz";
 import { invalid } from "../errors";
 
@@ -40,15 +42,21 @@ export async function publishEvent({ actor, input }: { actor: Actor; input: Publ
   assertCan(actor, "events.publish");
   const db = await getDb();
   const id = input.id ?? `evt_${newId().replaceAll("-", "")}`;
-  const result = await db.transaction(async (tx) => {
-    const [type] = await tx.select({ name: eventTypes.name }).from(eventTypes).where(and(eq(eventTypes.orgId, actor.orgId), eq(eventTypes.name, input.type)));
-    if (!type) throw invalid([{ path: "type", message: `“${input.type}” is not in this organization's event-type catalog.` }]);
-    const targets = await tx
-      .select({ id: webhooks.id, version: webhooks.version, status: webhooks.status })
-      .from(webhooks)
-      .where(and(eq(webhooks.orgId, actor.orgId), inArray(webhooks.status, ["active", "suspended"]), sql`${webhooks.eventTypes} @> array[${input.type}]::text[]`));
-    return insertEventWithDeliveries(tx, { orgId: actor.orgId, id, type: input.type, data: input.data, isTest: false, targets });
+  // A span in the event's own trace (see eventTraceContext): its attempts, sent by any worker, join it there.
+  const result = await inSpan("webhook.publish", eventTraceContext(actor.orgId, id), { "webhook.event_id": id, "webhook.event_type": input.type }, async (span) => {
+    const published = await db.transaction(async (tx) => {
+      const [type] = await tx.select({ name: eventTypes.name }).from(eventTypes).where(and(eq(eventTypes.orgId, actor.orgId), eq(eventTypes.name, input.type)));
+      if (!type) throw invalid([{ path: "type", message: `“${input.type}” is not in this organization's event-type catalog.` }]);
+      const targets = await tx
+        .select({ id: webhooks.id, version: webhooks.version, status: webhooks.status })
+        .from(webhooks)
+        .where(and(eq(webhooks.orgId, actor.orgId), inArray(webhooks.status, ["active", "suspended"]), sql`${webhooks.eventTypes} @> array[${input.type}]::text[]`));
+      return insertEventWithDeliveries(tx, { orgId: actor.orgId, id, type: input.type, data: input.data, isTest: false, targets });
+    });
+    span.setAttributes({ "webhook.deliveries": published.deliveryIds.length, "webhook.duplicate": published.duplicate });
+    return published;
   });
+  if (!result.duplicate) countPublish(actor.orgSlug);
   wakeWorkers();
   return { id, deliveries: result.deliveryIds.length, duplicate: result.duplicate };
 }
