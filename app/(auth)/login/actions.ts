@@ -8,7 +8,7 @@ export type LoginState = { error?: string; email?: string };
 export async function login(_prev: LoginState, formData: FormData): Promise<LoginState> {
   const email = String(formData.get("email") ?? "");
   const callbackUrl = String(formData.get("callbackUrl") ?? "");
-  const redirectTo = callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/developer/webhooks";
+  const redirectTo = callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/developer/overview";
   try {
     await signIn("credentials", { email, password: String(formData.get("password") ?? ""), redirectTo });
     return {};
@@ -25,5 +25,5 @@ export async function login(_prev: LoginState, formData: FormData): Promise<Logi
 }
 
 export async function loginWithOidc() {
-  await signIn("oidc", { redirectTo: "/developer/webhooks" });
+  await signIn("oidc", { redirectTo: "/developer/overview" });
 }
