@@ -33,7 +33,7 @@ export function DeliveryCharts({ stats, headingLevel = 2 }: { stats: DeliverySta
   const busiest = stats.points.reduce((a, p) => (p.succeeded + p.failed + p.diverted > a.succeeded + a.failed + a.diverted ? p : a));
   const heading = `h${headingLevel}` as const;
   return (
-    <div className="grid gap-4 xl:grid-cols-2">
+    <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
       <Card>
         <CardHeader><CardTitle as={heading}>Deliveries by outcome</CardTitle></CardHeader>
         <CardContent>

@@ -29,25 +29,22 @@ export function TimeSeriesChart({ title, summary, points, stepMs, series, kind }
         </Button>
       </div>
       {asTable ? (
-        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard
-        <div className="max-h-80 overflow-y-auto rounded-md" tabIndex={0} role="region" aria-label={`${title}, table (times in UTC)`}>
-          <Table>
-            <THead>
-              <TR>
-                <TH>Time (UTC)</TH>
-                {series.map((s) => <TH key={s.key} className="text-right">{s.label}</TH>)}
+        <Table label={`${title}, table (times in UTC)`} wrapperClassName="max-h-80 overflow-y-auto">
+          <THead>
+            <TR>
+              <TH>Time (UTC)</TH>
+              {series.map((s) => <TH key={s.key} className="text-right">{s.label}</TH>)}
+            </TR>
+          </THead>
+          <TBody>
+            {data.map((p) => (
+              <TR key={p.t}>
+                <TD className="whitespace-nowrap"><time dateTime={p.t}>{p.label}</time></TD>
+                {series.map((s) => <TD key={s.key} className="text-right tabular-nums">{value(p[s.key])}</TD>)}
               </TR>
-            </THead>
-            <TBody>
-              {data.map((p) => (
-                <TR key={p.t}>
-                  <TD className="whitespace-nowrap"><time dateTime={p.t}>{p.label}</time></TD>
-                  {series.map((s) => <TD key={s.key} className="text-right tabular-nums">{value(p[s.key])}</TD>)}
-                </TR>
-              ))}
-            </TBody>
-          </Table>
-        </div>
+            ))}
+          </TBody>
+        </Table>
       ) : (
         <div aria-hidden="true" className="h-56 w-full sm:h-64" data-testid="chart">
           <ResponsiveContainer width="100%" height="100%">
@@ -63,9 +60,9 @@ export function TimeSeriesChart({ title, summary, points, stepMs, series, kind }
               <LineChart data={data} accessibilityLayer={false} margin={{ top: 4, right: 4, bottom: 0, left: -12 }}>
                 <CartesianGrid vertical={false} stroke="var(--border)" />
                 <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} minTickGap={24} />
-                <YAxis tickLine={false} axisLine={false} fontSize={12} width={56} tickFormatter={(v: number) => formatMs(v)} />
+                <YAxis tickLine={false} axisLine={false} fontSize={12} width={64} tickFormatter={(v: number) => formatMs(v)} />
                 <Tooltip formatter={(v) => formatMs(Number(v))} contentStyle={{ fontSize: 12, borderRadius: 8 }} />
-                {series.map((s) => <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />)}
+                {series.map((s) => <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={{ r: 2 }} connectNulls isAnimationActive={false} />)}
               </LineChart>
             )}
           </ResponsiveContainer>

@@ -26,7 +26,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
       />
       <StatTiles stats={stats} />
       <DeliveryCharts stats={stats} />
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Card>
           <CardHeader>
             <CardTitle>Top failing webhooks</CardTitle>
