@@ -7,6 +7,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import * as schema from "./schema";
 import type { Db } from "./client";
 import { acquireDataDirLock } from "./data-dir-lock";
+import { describeDbError } from "./unavailable";
 
 const migrationsFolder = path.join(process.cwd(), "lib/db/migrations");
 
@@ -26,9 +27,26 @@ export async function openEmbedded(dataDir: string) {
   };
 }
 
-export async function openPostgres(url: string, { migrate = false } = {}) {
+/**
+ * A pool that survives the server going away (restart, failover, pg_terminate_backend): every connection, idle or
+ * checked out, has an `error` listener (without one, node-postgres's error event kills the process), connecting
+ * gives up after a few seconds instead of hanging, and a statement that runs away is cancelled by the server.
+ * Broken connections are dropped by the pool; the next query opens a fresh one.
+ */
+export async function openPostgres(url: string, { migrate = false, log = logPoolError }: { migrate?: boolean; log?: (msg: string) => void } = {}) {
   const { Pool } = (await import("pg")).default;
-  const pool = new Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10) });
+  const pool = new Pool({
+    connectionString: url,
+    max: Number(process.env.PG_POOL_MAX ?? 10),
+    connectionTimeoutMillis: Number(process.env.PG_CONNECT_TIMEOUT_MS ?? 5_000),
+    statement_timeout: Number(process.env.PG_STATEMENT_TIMEOUT_MS ?? 30_000),
+    // Client-side bound too: a connection whose server vanished without a FIN (failover, network) never answers.
+    query_timeout: Number(process.env.PG_STATEMENT_TIMEOUT_MS ?? 30_000) + 5_000,
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
+  });
+  pool.on("error", (err) => log(`idle connection lost: ${describeDbError(err)}`));
+  pool.on("connect", (client) => client.on("error", (err) => log(`connection lost: ${describeDbError(err)}`)));
   const db = drizzlePg({ client: pool, schema });
   if (migrate) await migratePostgres(db, pool);
   return { db, kind: "postgres" as const, close: () => pool.end() };
@@ -44,4 +62,12 @@ export async function migratePostgres(db: Db, pool: import("pg").Pool) {
     await conn.query("select pg_advisory_unlock(727274)").catch(() => {});
     conn.release();
   }
+}
+
+// Once per burst, not once per connection: a restart drops all ten connections of the pool at once.
+let lastPoolLog = 0;
+function logPoolError(msg: string) {
+  if (Date.now() - lastPoolLog < 10_000) return;
+  lastPoolLog = Date.now();
+  console.error(`[db] ${msg} (the pool reconnects on the next query)`);
 }

@@ -5,7 +5,8 @@ import type { Actor, Permission } from "@/lib/server/authz";
 import { assertCan } from "@/lib/server/authz";
 import { recordAudit } from "@/lib/server/audit/record-audit";
 import { actorFor, assertSameOrigin, identify } from "./identity";
-import { internalErrorResponse, problemResponse } from "./problem";
+import { databaseUnavailableResponse, internalErrorResponse, problemResponse } from "./problem";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { readJsonBody } from "./read-body";
 
 type RouteContext = { params: Promise<Record<string, string>> };
@@ -46,6 +47,7 @@ export function orgRoute<BS extends z.ZodType | undefined = undefined, QS extend
         if (err.code === "forbidden" && actor) await auditDenied(actor, req, err);
         return problemResponse(err);
       }
+      if (isDatabaseUnavailable(err)) return databaseUnavailableResponse();
       console.error("[api]", req.method, new URL(req.url).pathname, err);
       return internalErrorResponse();
     }

@@ -6,7 +6,8 @@ export type AppErrorCode =
   | "not_found" // 404 (also for other orgs' objects)
   | "conflict" // 409
   | "too_large" // 413
-  | "rate_limited"; // 429
+  | "rate_limited" // 429
+  | "unavailable"; // 503: the database is unreachable; try again after Retry-After
 
 export type FieldError = { path: string; message: string };
 
@@ -19,6 +20,7 @@ export const statusOf: Record<AppErrorCode, number> = {
   conflict: 409,
   too_large: 413,
   rate_limited: 429,
+  unavailable: 503,
 };
 
 const titles: Record<AppErrorCode, string> = {
@@ -30,6 +32,7 @@ const titles: Record<AppErrorCode, string> = {
   conflict: "Conflict",
   too_large: "Request too large",
   rate_limited: "Too many requests",
+  unavailable: "Service unavailable",
 };
 
 /** The one error type of the service layer; mapped to problem+json in routes and to results in actions. */
@@ -38,6 +41,8 @@ export class AppError extends Error {
     public readonly code: AppErrorCode,
     message?: string,
     public readonly fieldErrors?: FieldError[],
+    /** Seconds the client should wait before trying again (429, 503): sent as Retry-After. */
+    public readonly retryAfterSeconds?: number,
   ) {
     super(message ?? titles[code]);
   }

@@ -13,7 +13,7 @@ export async function startServer() {
   if (e.embedded && (await seedDemo(db))) console.log("[webhook-console] seeded demo data (org acme, org globex)");
   console.log(`[webhook-console] database ready (${kind}) in ${Date.now() - started} ms`);
   if (e.WORKER === "embedded") {
-    await startDeliveryWorker();
+    await startDeliveryWorker({ embedded: true });
     startRollupCompaction({ db, log: (msg) => console.error(`[worker] ${msg}`) });
     console.log("[webhook-console] delivery worker running in this process");
   }

@@ -20,8 +20,11 @@ export const events = pgTable(
 );
 
 export type DeliveryStatus = "pending" | "sending" | "succeeded" | "failed" | "diverted";
-/** exhausted: attempts ran out · suspended/disabled: the webhook was not receiving · gone: the receiver answered 410. */
-export type DivertedReason = "exhausted" | "suspended" | "disabled" | "gone";
+/**
+ * exhausted: attempts ran out · suspended/disabled: the webhook was not receiving · gone: the receiver answered 410 ·
+ * crashed: claimed again and again without a result (the worker crashed or died while sending it).
+ */
+export type DivertedReason = "exhausted" | "suspended" | "disabled" | "gone" | "crashed";
 
 export const deliveries = pgTable(
   "deliveries",
@@ -43,6 +46,8 @@ export const deliveries = pgTable(
     divertedReason: text("diverted_reason").$type<DivertedReason>(),
     divertedAt: ts("diverted_at"),
     isTest: boolean("is_test").notNull().default(false),
+    /** Claims since the last recorded result: a delivery that keeps killing its worker is diverted, not retried forever. */
+    claims: integer("claims").notNull().default(0),
     createdAt: ts("created_at").notNull().defaultNow(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
@@ -51,6 +56,8 @@ export const deliveries = pgTable(
     index("deliveries_due_idx").on(t.nextAttemptAt).where(sql`status in ('pending', 'failed', 'sending')`),
     index("deliveries_org_status_idx").on(t.orgId, t.status, t.createdAt),
     index("deliveries_webhook_idx").on(t.webhookId, t.createdAt),
+    // Fair claiming walks each webhook's due rows in time order (claim.ts).
+    index("deliveries_webhook_due_idx").on(t.webhookId, t.nextAttemptAt).where(sql`status in ('pending', 'failed', 'sending')`),
     index("deliveries_event_idx").on(t.orgId, t.eventId),
   ],
 );

@@ -3,3 +3,4 @@ export * from "./webhooks";
 export * from "./delivery";
 export * from "./approvals";
 export * from "./rollups";
+export * from "./workers";

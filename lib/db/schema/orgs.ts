@@ -12,6 +12,11 @@ export const organizations = pgTable("organizations", {
   approvals: jsonb("approvals").$type<ApprovalSettings>().notNull().default({ create: false, update: false, delete: false }),
   approvalExpiryDays: integer("approval_expiry_days").notNull().default(7),
   maxActiveWebhooks: integer("max_active_webhooks").notNull().default(10),
+  /** Events per second this org may publish (API and tests); over it → 429 with Retry-After. */
+  publishLimit: integer("publish_limit").notNull().default(1000),
+  /** Days events, deliveries and attempts are kept (1–365); the worker prunes older ones in small batches. */
+  retentionDays: integer("retention_days").notNull().default(30),
+  auditRetentionDays: integer("audit_retention_days").notNull().default(365),
   createdAt: ts("created_at").notNull().defaultNow(),
 });
 

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, eq, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
-import type { Db } from "@/lib/db/client";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { Db, Tx } from "@/lib/db/client";
 import { deliveries, webhooks } from "@/lib/db/schema";
 import { reserveSlots } from "../rate-limit";
 
@@ -9,6 +9,8 @@ export type ClaimedDelivery = { id: string; orgId: string; eventId: string; webh
 /** How long a claim is held: longer than the slot wait (≤ 1 s) + the request timeout (15 s) + writing the result. */
 export const LEASE_MS = 60_000;
 const HORIZON_MS = 1_000;
+/** Claims without a recorded result after which a delivery is diverted as "crashed" (a release does not count). */
+export const MAX_CLAIMS_WITHOUT_RESULT = 5;
 const NOT_SENDABLE = ["suspended", "disabled", "pending"];
 
 /**
@@ -22,24 +24,19 @@ export async function claimBatch(
   let now = fixedNow ?? Date.now();
   let nowDate = new Date(now);
   return db.transaction(async (tx) => {
-    const due = await tx
-      .select({ id: deliveries.id, orgId: deliveries.orgId, eventId: deliveries.eventId, webhookId: deliveries.webhookId, attempts: deliveries.attempts, retryBase: deliveries.retryBase, isTest: deliveries.isTest, webhookStatus: webhooks.status })
-      .from(deliveries)
-      .innerJoin(webhooks, eq(webhooks.id, deliveries.webhookId))
-      .where(
-        and(
-          or(and(inArray(deliveries.status, ["pending", "failed"]), lte(deliveries.nextAttemptAt, nowDate)), and(eq(deliveries.status, "sending"), lt(deliveries.leaseUntil, nowDate))),
-          lt(webhooks.nextSlotAt, new Date(now + HORIZON_MS)),
-        ),
-      )
-      .orderBy(asc(deliveries.nextAttemptAt))
-      .limit(limit)
-      // NO KEY UPDATE, not UPDATE: publishers' inserts (foreign-key KEY SHARE locks on these rows) never wait for a claim.
-      .for("no key update", { of: deliveries, skipLocked: true });
+    const due = await selectDueFairly(tx, { now, limit });
     if (due.length === 0) return [];
 
+    // A delivery claimed again and again without a result kills (or hangs) whoever sends it: divert it, do not retry.
+    const crashed = due.filter((d) => d.claims >= MAX_CLAIMS_WITHOUT_RESULT).map((d) => d.id);
+    if (crashed.length) {
+      await tx
+        .update(deliveries)
+        .set({ status: "diverted", divertedReason: "crashed", divertedAt: nowDate, leaseUntil: null, leasedBy: null, claims: 0, updatedAt: nowDate })
+        .where(inArray(deliveries.id, crashed));
+    }
     // Events for a suspended or disabled webhook are diverted, not sent (tests still go out).
-    const divert = due.filter((d) => !d.isTest && NOT_SENDABLE.includes(d.webhookStatus));
+    const divert = due.filter((d) => !crashed.includes(d.id) && !d.isTest && NOT_SENDABLE.includes(d.webhookStatus));
     for (const reason of ["suspended", "disabled"] as const) {
       const ids = divert.filter((d) => (reason === "suspended" ? d.webhookStatus === "suspended" : d.webhookStatus !== "suspended")).map((d) => d.id);
       if (ids.length === 0) continue;
@@ -48,7 +45,7 @@ export async function claimBatch(
         .set({ status: "diverted", divertedReason: reason, divertedAt: nowDate, leaseUntil: null, leasedBy: null, updatedAt: nowDate })
         .where(inArray(deliveries.id, ids));
     }
-    const sendable = due.filter((d) => !divert.includes(d));
+    const sendable = due.filter((d) => !divert.includes(d) && !crashed.includes(d.id));
     const webhookIds = [...new Set(sendable.map((d) => d.webhookId))].sort();
     if (webhookIds.length === 0) return [];
     const limits = await tx
@@ -70,7 +67,10 @@ export async function claimBatch(
       const { slots, nextSlotAt } = reserveSlots({ now: now + leadMs, nextSlotAt: w.nextSlotAt.getTime(), limit: w.rateLimit, wanted: mine.length, horizonMs: HORIZON_MS });
       if (slots.length === 0) continue;
       advanced.push(sql`(${w.id}, ${new Date(nextSlotAt).toISOString()})`);
-      slots.forEach((sendAt, i) => claimed.push({ ...mine[i], sendAt }));
+      slots.forEach((sendAt, i) => {
+        const { id, orgId, eventId, webhookId, attempts, retryBase, isTest } = mine[i];
+        claimed.push({ id, orgId, eventId, webhookId, attempts, retryBase, isTest, sendAt });
+      });
     }
     if (advanced.length) {
       // One statement for all webhooks of the batch (their rows are locked above).
@@ -82,7 +82,7 @@ export async function claimBatch(
     if (claimed.length) {
       await tx
         .update(deliveries)
-        .set({ status: "sending", leaseUntil: new Date(now + leaseMs), leasedBy: workerId, updatedAt: nowDate })
+        .set({ status: "sending", leaseUntil: new Date(now + leaseMs), leasedBy: workerId, claims: sql`${deliveries.claims} + 1`, updatedAt: nowDate })
         .where(inArray(deliveries.id, claimed.map((c) => c.id)));
     }
     return claimed;
@@ -96,4 +96,60 @@ export async function nextDueAt(db: Db): Promise<number | null> {
     .from(deliveries)
     .where(inArray(deliveries.status, ["pending", "failed"]));
   return row?.at ? new Date(row.at).getTime() : null;
+}
+
+type DueRow = { id: string; orgId: string; eventId: string; webhookId: string; attempts: number; retryBase: number; isTest: boolean; claims: number; webhookStatus: string };
+
+/**
+ * Due deliveries, fairly: each webhook contributes its oldest due rows (at most what its rate limit can use within
+ * the slot horizon), and the batch takes them round-robin — first every org's oldest, then every webhook's oldest,
+ * and so on. One org's backlog of thousands therefore never keeps another org's single due event out of a claim.
+ * Rows are locked FOR NO KEY UPDATE SKIP LOCKED as they are picked, so concurrent workers get different rows.
+ *
+ * A delivery in `sending` always has next_attempt_at ≤ its claim time, so `next_attempt_at <= now` bounds the
+ * index range for expired leases too.
+ */
+async function selectDueFairly(tx: Tx, { now, limit }: { now: number; limit: number }): Promise<DueRow[]> {
+  const nowIso = new Date(now).toISOString();
+  const result = await tx.execute<Record<string, unknown>>(sql`
+    with candidates as (
+      select d.id, d.org_id, d.event_id, d.webhook_id, d.attempts, d.retry_base, d.is_test, d.claims, d.next_attempt_at, w.status as webhook_status,
+             row_number() over (partition by d.webhook_id order by d.next_attempt_at) as hook_rank
+      from ${webhooks} w
+      cross join lateral (
+        select d.id, d.org_id, d.event_id, d.webhook_id, d.attempts, d.retry_base, d.is_test, d.claims, d.next_attempt_at
+        from ${deliveries} d
+        where d.webhook_id = w.id
+          and d.status in ('pending', 'failed', 'sending')
+          and d.next_attempt_at <= ${nowIso}::timestamptz
+          and (d.status <> 'sending' or d.lease_until < ${nowIso}::timestamptz)
+        order by d.next_attempt_at
+        limit least(${limit}::int, w.rate_limit + 1)
+        for no key update of d skip locked
+      ) d
+      where w.next_slot_at < ${new Date(now + HORIZON_MS).toISOString()}::timestamptz
+    )
+    select *, row_number() over (partition by org_id order by hook_rank, next_attempt_at) as org_rank
+    from candidates
+    order by org_rank, hook_rank, next_attempt_at
+    limit ${limit}::int`);
+  return result.rows.map((r) => ({
+    id: String(r.id),
+    orgId: String(r.org_id),
+    eventId: String(r.event_id),
+    webhookId: String(r.webhook_id),
+    attempts: Number(r.attempts),
+    retryBase: Number(r.retry_base),
+    isTest: r.is_test === true || r.is_test === "t",
+    claims: Number(r.claims),
+    webhookStatus: String(r.webhook_status),
+  }));
+}
+
+/** Renews every lease this worker holds, so a send that takes long never lets another worker take its delivery over. */
+export async function extendLeases(db: Db, { workerId, leaseMs, now = Date.now() }: { workerId: string; leaseMs: number; now?: number }) {
+  await db
+    .update(deliveries)
+    .set({ leaseUntil: new Date(now + leaseMs) })
+    .where(and(eq(deliveries.leasedBy, workerId), eq(deliveries.status, "sending")));
 }

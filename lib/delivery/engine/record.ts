@@ -44,7 +44,8 @@ export async function releaseDeliveries(db: Db, workerId: string, ids: string[])
   if (ids.length === 0) return;
   await db
     .update(deliveries)
-    .set({ status: sql`case when ${deliveries.attempts} = 0 then 'pending' else 'failed' end`, leaseUntil: null, leasedBy: null, updatedAt: new Date() })
+    // Not a crash: the claim that is given back does not count towards "crashed while sending".
+    .set({ status: sql`case when ${deliveries.attempts} = 0 then 'pending' else 'failed' end`, leaseUntil: null, leasedBy: null, claims: sql`greatest(${deliveries.claims} - 1, 0)`, updatedAt: new Date() })
     .where(and(inArray(deliveries.id, ids), eq(deliveries.leasedBy, workerId), eq(deliveries.status, "sending")));
 }
 
@@ -59,7 +60,7 @@ async function updateDeliveries(tx: Tx, workerId: string, updates: DeliveryUpdat
       status = v.status, attempts = v.attempts::int, next_attempt_at = coalesce(v.next::timestamptz, d.next_attempt_at),
       last_status_code = v.code::int, last_error_class = v.err, diverted_reason = v.reason,
       diverted_at = case when v.status = 'diverted' then now() else d.diverted_at end,
-      lease_until = null, leased_by = null, updated_at = now()
+      lease_until = null, leased_by = null, claims = 0, updated_at = now()
     from (values ${rows}) as v(id, status, attempts, next, code, err, reason)
     where d.id = v.id::uuid and d.leased_by = ${workerId}`);
 }

@@ -15,6 +15,8 @@ export type Outcome = {
   result: Omit<SendResult, "errorClass"> & { errorClass?: SendResult["errorClass"] | "auth_token" };
 };
 
+class ShuttingDown extends Error {}
+
 /** The slot was missed (a busy event loop, a slow token endpoint): nothing was sent, the delivery goes back. */
 export type MissedSlot = { delivery: ClaimedDelivery; missedSlot: true };
 
@@ -22,12 +24,14 @@ export type MissedSlot = { delivery: ClaimedDelivery; missedSlot: true };
  * One attempt: wait for the reserved slot, authenticate, sign, POST; a receiver's 401 refreshes an OAuth token once.
  * A POST that could only leave later than the rate limiter's tolerance is not sent at all (MissedSlot).
  */
-export async function sendOne({ delivery, webhook, event, http, tokens }: { delivery: ClaimedDelivery; webhook: WebhookTarget; event: EventRecord; http: HttpClient; tokens: TokenClient }): Promise<Outcome | MissedSlot> {
+export async function sendOne({ delivery, webhook, event, http, tokens, stopping }: { delivery: ClaimedDelivery; webhook: WebhookTarget; event: EventRecord; http: HttpClient; tokens: TokenClient; stopping?: AbortSignal }): Promise<Outcome | MissedSlot> {
   const body = JSON.stringify(envelope(event, webhook.payloadMode));
-  const deadline = delivery.sendAt + slotToleranceMs(webhook.rateLimit);
+  // A worker shutting down sends nothing more: what is still waiting for its slot goes back at once (as a missed slot).
+  const deadline = stopping?.aborted ? 0 : delivery.sendAt + slotToleranceMs(webhook.rateLimit);
   const untilSlot = async () => {
     const wait = delivery.sendAt - Date.now();
-    if (wait > 0) await sleep(wait);
+    if (wait > 0) await sleep(wait, undefined, stopping ? { signal: stopping } : undefined).catch(() => {});
+    if (stopping?.aborted) throw new ShuttingDown();
   };
   let startedAt = new Date();
   const attempt = async (bearerToken?: string) => {
@@ -35,7 +39,11 @@ export async function sendOne({ delivery, webhook, event, http, tokens }: { deli
     return { headers, result: await http.send({ url: webhook.url, headers, body }) };
   };
   if (webhook.auth.type === "api_key") {
-    await untilSlot();
+    try {
+      await untilSlot();
+    } catch {
+      return { delivery, missedSlot: true };
+    }
     startedAt = new Date();
     if (Date.now() > deadline) return { delivery, missedSlot: true };
     const { headers, result } = await attempt();
@@ -56,6 +64,7 @@ export async function sendOne({ delivery, webhook, event, http, tokens }: { deli
     }
     return { delivery, webhook, startedAt, requestHeaders: redactHeaders(sent.headers, webhook.auth), result: sent.result };
   } catch (err) {
+    if (err instanceof ShuttingDown) return { delivery, missedSlot: true };
     if (!(err instanceof TokenError)) throw err;
     const durationMs = Date.now() - startedAt.getTime();
     return { delivery, webhook, startedAt, requestHeaders: {}, result: { ok: false, durationMs, errorClass: "auth_token", errorMessage: err.message } };

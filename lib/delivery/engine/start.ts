@@ -2,28 +2,44 @@ import "server-only";
 import { env } from "@/lib/env";
 import { getDbHandle } from "@/lib/db/client";
 import { parseAllowedCidrs } from "../ssrf";
+import { heartbeats } from "./heartbeat";
 import { pgSubscriber } from "./listen";
+import { startPruning } from "./prune";
 import { startWorker, type Worker } from "./worker";
 
-const g = globalThis as unknown as { __wcWorker?: Worker };
+type ProcessWorker = Worker & { stopAll: (opts?: { deadlineMs?: number }) => Promise<void> };
+const g = globalThis as unknown as { __wcWorker?: ProcessWorker };
 
-/** The delivery worker of this process (once). In embedded mode it must live in the web server. */
-export async function startDeliveryWorker(): Promise<Worker> {
+/** The delivery worker of this process (once), with its heartbeat and retention pruning. In embedded mode it must live in the web server. */
+export async function startDeliveryWorker({ embedded = false }: { embedded?: boolean } = {}): Promise<Worker> {
   if (g.__wcWorker) return g.__wcWorker;
   const e = env();
   const { db, kind } = await getDbHandle();
-  g.__wcWorker = startWorker({
+  const log = (msg: string) => console.error(`[worker] ${msg}`);
+  const beats = heartbeats(db, { embedded });
+  const worker = startWorker({
     db,
     allowedCidrs: parseAllowedCidrs(e.ALLOWED_TARGET_CIDRS),
     leaseMs: e.DELIVERY_LEASE_MS,
-    subscribe: kind === "postgres" && e.DATABASE_URL ? pgSubscriber(e.DATABASE_URL) : undefined,
-    log: (msg) => console.error(`[worker] ${msg}`),
+    subscribe: kind === "postgres" && e.DATABASE_URL ? pgSubscriber(e.DATABASE_URL, log) : undefined,
+    onTick: (stats) => beats.beat(stats),
+    log,
   });
+  const pruning = startPruning(db, { log });
+  g.__wcWorker = {
+    ...worker,
+    async stopAll(opts) {
+      pruning.stop();
+      await worker.stop(opts);
+      await beats.stopped(worker.workerId).catch(() => {});
+    },
+  };
+  await beats.beat(worker.stats()).catch(() => {}); // visible at once, not after the first tick
   return g.__wcWorker;
 }
 
-export async function stopDeliveryWorker() {
+export async function stopDeliveryWorker(opts?: { deadlineMs?: number }) {
   const worker = g.__wcWorker;
   g.__wcWorker = undefined;
-  await worker?.stop();
+  await worker?.stopAll(opts);
 }

@@ -2,11 +2,13 @@ import "server-only";
 import crypto from "node:crypto";
 import { setImmediate as yieldToLoop } from "node:timers/promises";
 import type { Db } from "@/lib/db/client";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { createHttpClient } from "../http-client";
 import { createTokenClient } from "../oauth";
 import type { AllowedCidrs } from "../ssrf";
-import { claimBatch, type ClaimedDelivery } from "./claim";
+import { claimBatch, extendLeases, LEASE_MS, type ClaimedDelivery } from "./claim";
 import { loadContext } from "./context";
+import { backoffMs, outageLog, retrying } from "./outage";
 import { recordOutcomes, releaseDeliveries } from "./record";
 import { sendOne, type Outcome } from "./send";
 import { onWake } from "./wake";
@@ -22,23 +24,35 @@ export type WorkerOptions = {
   timeoutMs?: number;
   /** How long a finished send waits for others before its result is written (batching; default 20 ms). */
   flushDelayMs?: number;
-  /** How long a claim is held before another worker may take it over (default LEASE_MS). */
+  /** How long a claim is held before another worker may take it over (default LEASE_MS); renewed while held. */
   leaseMs?: number;
   /** Extra wake-up source (PostgreSQL LISTEN in separate worker processes). */
   subscribe?: (wake: () => void) => () => void;
+  /** Called on every lease renewal tick (about every leaseMs / 3, at most 5 s) with the worker's figures (heartbeats). */
+  onTick?: (stats: WorkerStats) => Promise<void>;
   log?: (msg: string) => void;
 };
+
+export type WorkerStats = { workerId: string; inFlight: number; delivered: number };
 
 /**
  * The delivery loop. Claims due deliveries in batches, sends each as its own promise (a slow receiver never
  * holds up the others), and writes results back in batches. One loop per process; any number of processes.
+ *
+ * Faults: when the database goes away, claims back off (≤ 2 s, so delivery resumes within seconds of its return),
+ * finished results are kept and written once it is back, and the outage is logged once — nothing is dropped.
+ * Leases are renewed while held, so a slow send never lets a second worker send the same delivery.
  */
-export function startWorker({ db, allowedCidrs, batchSize = 100, maxInFlight = 1000, pollMs = 500, timeoutMs, flushDelayMs = 20, leaseMs, subscribe, log = () => {} }: WorkerOptions) {
+export function startWorker({ db, allowedCidrs, batchSize = 100, maxInFlight = 1000, pollMs = 500, timeoutMs, flushDelayMs = 20, leaseMs = LEASE_MS, subscribe, onTick, log = () => {} }: WorkerOptions) {
   const workerId = `${process.pid}-${crypto.randomBytes(4).toString("hex")}`;
   const http = createHttpClient({ allowedCidrs, ...(timeoutMs ? { timeoutMs } : {}) });
   const tokens = createTokenClient({ httpClient: http });
+  const outage = outageLog(log);
+  const stopping = new AbortController();
   let running = true;
-  let inFlight = 0;
+  /** Claimed and not yet finished: what a shutdown must give back if its sends outlive the deadline. */
+  const inFlightIds = new Set<string>();
+  let delivered = 0;
   let wakeUp: (() => void) | null = null;
   const wake = () => wakeUp?.();
   const unsubscribe = [onWake(wake), subscribe?.(wake) ?? (() => {})];
@@ -77,17 +91,33 @@ export function startWorker({ db, allowedCidrs, batchSize = 100, maxInFlight = 1
     }, flushDelayMs);
   }
 
+  /**
+   * Writes results, retrying while the database is unreachable (they stay ours: the lease outlasts a restart, and a
+   * result written late still beats sending again). Another kind of error is not retried forever: the lease runs out
+   * and the delivery is sent again.
+   */
   function flush(): Promise<void> {
     if (flushing || (finished.length === 0 && missed.length === 0)) return flushing ?? Promise.resolve();
     const batch = finished.splice(0, finished.length);
     const released = missed.splice(0, missed.length);
-    flushing = recordOutcomes(db, workerId, batch)
-      .catch((err) => log(`record failed, ${batch.length} deliveries will be retried after their lease: ${err}`))
-      .then(() => releaseDeliveries(db, workerId, released))
+    let otherFailures = 0;
+    const giveUp = (what: string, n: number) => (err?: unknown) => {
+      if (err !== undefined && !isDatabaseUnavailable(err) && ++otherFailures >= 3) {
+        log(`${what}: giving up on ${n} deliveries; they are sent again after their lease`);
+        return true;
+      }
+      return false;
+    };
+    flushing = retryWithErrors(() => recordOutcomes(db, workerId, batch), "recording results", giveUp("recording results", batch.length))
       .then(() => {
+        delivered += batch.filter((o) => o.result.ok).length;
+        batch.forEach((o) => inFlightIds.delete(o.delivery.id));
+      })
+      .then(() => retryWithErrors(() => releaseDeliveries(db, workerId, released), "releasing claims", giveUp("releasing claims", released.length)))
+      .then(() => {
+        released.forEach((id) => inFlightIds.delete(id));
         if (released.length) wake(); // due again now, with new slots
       })
-      .catch((err) => log(`release failed, ${released.length} deliveries will be claimed after their lease: ${err}`))
       .finally(() => {
         flushing = null;
         if (finished.length || missed.length) scheduleFlush();
@@ -95,62 +125,124 @@ export function startWorker({ db, allowedCidrs, batchSize = 100, maxInFlight = 1
     return flushing;
   }
 
+  async function retryWithErrors(fn: () => Promise<void>, what: string, giveUp: (err?: unknown) => boolean) {
+    let last: unknown;
+    await retrying(
+      () =>
+        fn().catch((err) => {
+          last = err;
+          throw err;
+        }),
+      { what, outage, giveUp: () => giveUp(last) },
+    );
+  }
+
   async function dispatch(claimed: ClaimedDelivery[]) {
-    const { hooks, events } = await loadContext(db, claimed);
+    claimed.forEach((c) => inFlightIds.add(c.id));
+    const { hooks, events } = await loadContext(db, claimed).catch((err) => {
+      // Claimed but the context could not be read (the database went away between the two): give them back.
+      missed.push(...claimed.map((c) => c.id));
+      scheduleFlush();
+      throw err;
+    });
     for (const delivery of claimed) {
       const webhook = hooks.get(delivery.webhookId);
       const event = events.get(`${delivery.orgId}/${delivery.eventId}`);
-      if (!webhook || !event) continue; // deleted meanwhile: its deliveries went with it
-      inFlight++;
-      void sendOne({ delivery, webhook, event, http, tokens })
+      if (!webhook || !event) {
+        inFlightIds.delete(delivery.id); // deleted meanwhile: its deliveries went with it
+        continue;
+      }
+      void sendOne({ delivery, webhook, event, http, tokens, stopping: stopping.signal })
         .then((o) => {
           if ("missedSlot" in o) {
-            observeLateness(Date.now() - o.delivery.sendAt, true);
+            if (!stopping.signal.aborted) observeLateness(Date.now() - o.delivery.sendAt, true);
             missed.push(o.delivery.id);
           } else {
             observeLateness(o.startedAt.getTime() - o.delivery.sendAt, false);
             finished.push(o);
           }
         })
-        .catch((err) => log(`send failed unexpectedly: ${err}`))
+        .catch((err) => {
+          log(`send failed unexpectedly: ${err}`);
+          missed.push(delivery.id); // nothing recorded: give it back rather than hold it until the lease ends
+        })
         .finally(() => {
-          inFlight--;
           scheduleFlush();
-          if (inFlight < maxInFlight / 2) wake();
+          if (sending() < maxInFlight / 2) wake();
         });
     }
   }
+  const sending = () => inFlightIds.size - finished.length - missed.length;
 
   const loop = (async () => {
+    let failures = 0;
     while (running) {
       try {
-        if (inFlight >= maxInFlight) {
+        if (inFlightIds.size >= maxInFlight) {
           await sleep(pollMs);
           continue;
         }
-        const claimed = await claimBatch(db, { workerId, limit: Math.min(batchSize, maxInFlight - inFlight), leaseMs, leadMs: Math.round(leadMs) });
+        const claimed = await claimBatch(db, { workerId, limit: Math.min(batchSize, maxInFlight - inFlightIds.size), leaseMs, leadMs: Math.round(leadMs) });
+        failures = 0;
+        outage.ok();
+        if (!running) {
+          missed.push(...claimed.map((c) => c.id)); // stop() came while claiming: give these back at once
+          claimed.forEach((c) => inFlightIds.add(c.id));
+          break;
+        }
         if (claimed.length) await dispatch(claimed);
         await yieldToLoop(); // PGlite can starve the event loop; let sockets and timers run
         // A full batch means more is waiting: claim again at once. Otherwise sleep until woken or polled.
         if (claimed.length < batchSize) await sleep(claimed.length ? Math.min(50, pollMs) : pollMs);
       } catch (err) {
-        log(`claim failed: ${err}`);
-        await sleep(pollMs);
+        outage.failed("claiming", err);
+        await sleep(backoffMs(failures++));
       }
     }
   })();
 
+  /** Renews this worker's leases (and heartbeats) while it runs; skipped quietly while the database is away. */
+  const tickMs = Math.min(5_000, Math.max(200, Math.floor(leaseMs / 3)));
+  let ticking = false;
+  const ticker = setInterval(() => {
+    if (ticking) return;
+    ticking = true;
+    void (async () => {
+      if (inFlightIds.size) await extendLeases(db, { workerId, leaseMs });
+      await onTick?.({ workerId, inFlight: sending(), delivered });
+    })()
+      .catch((err) => outage.failed("renewing leases", err))
+      .finally(() => (ticking = false));
+  }, tickMs);
+  ticker.unref();
+
   return {
     workerId,
     wake,
-    /** Stops claiming, lets in-flight sends finish, writes their results. */
-    async stop() {
+    stats: (): WorkerStats => ({ workerId, inFlight: sending(), delivered }),
+    /**
+     * Stops claiming, gives back at once what is still waiting for its send slot, lets sends already on the wire
+     * finish within `deadlineMs`, writes their results, and gives back whatever outlived the deadline.
+     */
+    async stop({ deadlineMs = 10_000 }: { deadlineMs?: number } = {}) {
+      const until = Date.now() + deadlineMs;
       running = false;
+      stopping.abort();
       wake();
       await loop;
-      while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
-      while (finished.length || missed.length || flushing) await flush();
+      while (sending() > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      const outlived = [...inFlightIds].filter((id) => !finished.some((o) => o.delivery.id === id) && !missed.includes(id));
+      if (outlived.length) {
+        log(`${outlived.length} sends outlived the ${deadlineMs} ms shutdown deadline; giving them back`);
+        missed.push(...outlived);
+      }
+      // Bounded too: a database that stays away must not keep the process from exiting (the leases then expire).
+      const flushed = (async () => {
+        while (finished.length || missed.length || flushing) await flush();
+      })();
+      await Promise.race([flushed, new Promise((r) => setTimeout(r, Math.max(2_000, until - Date.now())).unref())]);
       if (flushTimer) clearTimeout(flushTimer);
+      clearInterval(ticker);
       unsubscribe.forEach((u) => u());
       await http.close();
     },

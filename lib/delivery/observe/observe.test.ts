@@ -103,6 +103,8 @@ describe("rollups, metrics and traces", () => {
     expect(Number(published_?.value)).toBeGreaterThanOrEqual(5);
     expect(families.find((f) => f.name === "webhook_console_queue_depth")).toBeTruthy();
     expect(families.find((f) => f.name === "webhook_console_oldest_due_age_seconds")).toBeTruthy();
+    // The test worker heartbeats like any worker process.
+    expect(Number(families.find((f) => f.name === "webhook_console_workers_alive")?.metrics[0].value)).toBeGreaterThanOrEqual(1);
 
     // Each event's publish span and its three attempt spans (one success; a failure, then its retry diverted) share one trace.
     const eventId = published[0].id;

@@ -1,15 +1,29 @@
-// GET /api/v1/health — liveness and database reachability
+// GET /api/v1/health — liveness and database reachability (503 `database: unreachable` while it is down)
+// GET /api/v1/health?ready=1 — readiness: also 503 when deliveries are due and no worker has heartbeated for 30 s
 import { sql } from "drizzle-orm";
 import { getDbHandle } from "@/lib/db/client";
+import { RETRY_AFTER_SECONDS } from "@/lib/db/unavailable";
+import { checkReadiness } from "@/lib/server/workers/check-readiness";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+const unreachable = () =>
+  Response.json({ status: "error", database: "unreachable" }, { status: 503, headers: { "retry-after": String(RETRY_AFTER_SECONDS), "cache-control": "no-store" } });
+
+export async function GET(req: Request) {
+  let kind: string;
   try {
-    const { db, kind } = await getDbHandle();
-    await db.execute(sql`select 1`);
-    return Response.json({ status: "ok", database: kind });
+    const handle = await getDbHandle();
+    kind = handle.kind;
+    await handle.db.execute(sql`select 1`);
   } catch {
-    return Response.json({ status: "error" }, { status: 503 });
+    return unreachable();
+  }
+  if (!new URL(req.url).searchParams.has("ready")) return Response.json({ status: "ok", database: kind }, { headers: { "cache-control": "no-store" } });
+  try {
+    const ready = await checkReadiness();
+    return Response.json({ status: ready.ready ? "ok" : "error", database: kind, ...ready }, { status: ready.ready ? 200 : 503, headers: { "cache-control": "no-store" } });
+  } catch {
+    return unreachable();
   }
 }

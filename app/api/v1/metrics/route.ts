@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { metricsTokenMatches } from "@/lib/server/metrics/metrics-token";
 import { readDeliveryMetrics } from "@/lib/server/metrics/read-delivery-metrics";
 import { renderDeliveryMetrics } from "@/lib/server/metrics/render-metrics";
+import { listWorkers } from "@/lib/server/workers/list-workers";
 import { processMetrics } from "@/lib/telemetry/process-metrics";
 
 export const dynamic = "force-dynamic";
@@ -15,6 +16,8 @@ export async function GET(request: Request) {
     return new Response("Unauthorized", { status: 401, headers: { "www-authenticate": 'Bearer realm="metrics"' } });
   }
   const db = await getDb();
-  const text = (await processMetrics().registry.metrics()) + (await renderDeliveryMetrics(await readDeliveryMetrics(db)));
+  const [deliveries, workers] = await Promise.all([readDeliveryMetrics(db), listWorkers(db)]);
+  const workersAlive = workers.filter((w) => w.state === "live").length;
+  const text = (await processMetrics().registry.metrics()) + (await renderDeliveryMetrics(deliveries, { workersAlive }));
   return new Response(text, { headers: { "content-type": "text/plain; version=0.0.4; charset=utf-8", "cache-control": "no-store" } });
 }
