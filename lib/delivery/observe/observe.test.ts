@@ -15,6 +15,7 @@ import { startTracing, stopTracing } from "@/lib/telemetry/start-tracing";
 import { GET as metricsRoute } from "@/app/api/v1/metrics/route";
 import type { Worker } from "../engine/worker";
 import { compactRollups } from "./rollups";
+import { heartbeats } from "../engine/heartbeat";
 
 type Span = { name: string; traceId: string; attributes: { key: string; value: Record<string, unknown> }[] };
 
@@ -77,8 +78,11 @@ describe("rollups, metrics and traces", () => {
     const published = [];
     for (let i = 0; i < 5; i++) published.push(await publishEvent({ actor, input: { type: "order.created", data: { i } } }));
     // 5 succeed at once; 5 fail, are retried after ~1 s, fail again and are diverted.
-    await waitFor(async () => (await testDb.db.select().from(deliveries).where(eq(deliveries.webhookId, failing.row.id))).every((d) => d.status === "diverted"));
-    await waitFor(async () => (await testDb.db.select().from(deliveries).where(eq(deliveries.webhookId, ok.row.id))).every((d) => d.status === "succeeded"));
+    await waitFor(async () => {
+      const rows = await testDb.db.select().from(deliveries).where(eq(deliveries.webhookId, failing.row.id));
+      return rows.every((d) => d.status === "diverted");
+    }, 30_000);
+    await waitFor(async () => (await testDb.db.select().from(deliveries).where(eq(deliveries.webhookId, ok.row.id))).every((d) => d.status === "succeeded"), 30_000);
 
     const sums = async (webhookId: string) =>
       (await testDb.db.select({ s: sql<number>`sum(succeeded)::int`, f: sql<number>`sum(failed)::int`, d: sql<number>`sum(diverted)::int` }).from(deliveryRollups).where(eq(deliveryRollups.webhookId, webhookId)))[0];
@@ -103,8 +107,11 @@ describe("rollups, metrics and traces", () => {
     expect(Number(published_?.value)).toBeGreaterThanOrEqual(5);
     expect(families.find((f) => f.name === "webhook_console_queue_depth")).toBeTruthy();
     expect(families.find((f) => f.name === "webhook_console_oldest_due_age_seconds")).toBeTruthy();
-    // The test worker heartbeats like any worker process.
-    expect(Number(families.find((f) => f.name === "webhook_console_workers_alive")?.metrics[0].value)).toBeGreaterThanOrEqual(1);
+    // Workers alive: those with a recent heartbeat (a worker process beats through heartbeats(); here one beat).
+    expect(Number(families.find((f) => f.name === "webhook_console_workers_alive")?.metrics[0].value)).toBe(0);
+    await heartbeats(testDb.db, { embedded: true }).beat({ workerId: worker.workerId, inFlight: 0, delivered: 10 });
+    const afterBeat = parsePrometheus(await (await scrape("metrics-token-0123456789", "Bearer metrics-token-0123456789")).text());
+    expect(Number(afterBeat.find((f) => f.name === "webhook_console_workers_alive")?.metrics[0].value)).toBe(1);
 
     // Each event's publish span and its three attempt spans (one success; a failure, then its retry diverted) share one trace.
     const eventId = published[0].id;
@@ -112,7 +119,7 @@ describe("rollups, metrics and traces", () => {
     await waitFor(() => spansOf().filter((s) => s.name === "webhook.attempt").length >= 3 && spansOf().some((s) => s.name === "webhook.publish"));
     expect(new Set(spansOf().map((s) => s.traceId)).size).toBe(1);
     expect(spansOf().map((s) => attr(s, "webhook.outcome")).filter(Boolean).sort()).toEqual(["diverted", "failed", "succeeded"]);
-  });
+  }, 90_000);
 
   it("answers 404 without METRICS_TOKEN and 401 with a wrong token", async () => {
     expect((await scrape(undefined, "Bearer anything-at-all-here")).status).toBe(404);
