@@ -11,7 +11,7 @@ export function TopFailingTable({ rows }: { rows: FailingWebhook[] }) {
       <THead>
         <TR>
           <TH>Webhook</TH>
-          <TH className="text-right">Failed</TH>
+          <TH className="hidden text-right sm:table-cell">Failed</TH>
           <TH className="text-right">Diverted</TH>
           <TH className="text-right">Success rate</TH>
         </TR>
@@ -19,14 +19,14 @@ export function TopFailingTable({ rows }: { rows: FailingWebhook[] }) {
       <TBody>
         {rows.map((w) => (
           <TR key={w.id}>
-            <TD className="max-w-[12rem]">
+            <TD className="max-w-[9rem] sm:max-w-[12rem]">
               {w.name ? (
                 <Link href={`/developer/webhooks/${w.id}?tab=overview`} className="block truncate font-medium underline-offset-4 hover:underline" title={w.name}>{w.name}</Link>
               ) : (
                 <span className="text-muted-foreground">Deleted webhook</span>
               )}
             </TD>
-            <TD className="text-right tabular-nums">{w.failed.toLocaleString("en-US")}</TD>
+            <TD className="hidden text-right tabular-nums sm:table-cell">{w.failed.toLocaleString("en-US")}</TD>
             <TD className="text-right tabular-nums">{w.diverted.toLocaleString("en-US")}</TD>
             <TD className="text-right tabular-nums">{formatRate(w.successRate)}</TD>
           </TR>

@@ -43,6 +43,7 @@ async function screenshots(page: Page, name: string) {
   if (!process.env.SCREENSHOTS) return;
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(500); // let the charts measure their new width
     await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -59,8 +60,8 @@ test.describe("charts", () => {
     ok = await createWebhook("/ok");
     failing = await createWebhook("/fail", { failureHandling: { maxAttempts: 1, backoff: "linear", intervalSeconds: 1, suspendAfterFailures: 50 } });
     for (let i = 0; i < EVENTS; i++) expect((await sessionApi(admin).post("/events", { type: "order.created", data: { i } })).status()).toBe(202);
-    await expect.poll(() => settled(ok.id, "succeeded"), { timeout: 20_000 }).toBe(EVENTS);
-    await expect.poll(() => settled(failing.id, "diverted"), { timeout: 20_000 }).toBe(EVENTS);
+    await expect.poll(() => settled(ok.id, "succeeded"), { timeout: 60_000 }).toBe(EVENTS);
+    await expect.poll(() => settled(failing.id, "diverted"), { timeout: 60_000 }).toBe(EVENTS);
   });
   test.afterAll(async () => {
     await cleanup();
