@@ -12,7 +12,7 @@ import { createWebhook } from "@/lib/server/webhooks/create-webhook";
 import { createWebhookSchema } from "@/lib/schemas/webhooks";
 import { publishEvent } from "@/lib/server/events/publish-event";
 import { startTracing, stopTracing } from "@/lib/telemetry/start-tracing";
-import { GET as metricsRoute } from "@/app/api/v1/metrics/route";
+import { serveMetrics as metricsRoute } from "@/lib/server/metrics/serve-metrics";
 import type { Worker } from "../engine/worker";
 import { compactRollups } from "./rollups";
 import { heartbeats } from "../engine/heartbeat";
