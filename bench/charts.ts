@@ -24,7 +24,7 @@ const backfill = fs.readFileSync(path.join(process.cwd(), "lib/db/migrations/000
 
 export async function benchCharts() {
   env();
-  for (const mode of process.env.DATABASE_URL ? ["pglite", "postgres"] : ["pglite"]) {
+  for (const mode of process.env.DATABASE_URL ? ["postgres", "pglite"] : ["pglite"]) {
     const saved = process.env.DATABASE_URL;
     if (mode === "pglite") delete process.env.DATABASE_URL;
     const handle = await openTestDatabase();
@@ -68,7 +68,7 @@ export async function benchCharts() {
     await db.execute(sql`
       insert into attempts (org_id, delivery_id, attempt_no, started_at, duration_ms, request_headers, response_status, next_attempt_at)
       select ${acme.id}::uuid, md5('d' || n)::uuid, a, now() - (n * interval '5184 milliseconds') + (a - 1) * interval '5 seconds',
-        (20 + (n * 7919 + a * 104729) % 400)::int, '{}'::jsonb,
+        (20 + (n::bigint * 7919 + a * 104729) % 400)::int, '{}'::jsonb,
         case when a = 1 and n % 10 = 0 then 500 when a = 2 and n % 100 = 0 then 500 else 200 end,
         case when a = 1 and n % 10 = 0 then now() else null end
       from generate_series(1, ${DELIVERIES}) n, generate_series(1, 2) a`);
