@@ -24,6 +24,7 @@ const backfill = fs.readFileSync(path.join(process.cwd(), "lib/db/migrations/000
 
 export async function benchCharts() {
   env();
+  process.env.PG_STATEMENT_TIMEOUT_MS ??= String(600_000); // the bulk seeding statements run for minutes
   for (const mode of process.env.DATABASE_URL ? ["postgres", "pglite"] : ["pglite"]) {
     const saved = process.env.DATABASE_URL;
     if (mode === "pglite") delete process.env.DATABASE_URL;
