@@ -101,7 +101,7 @@ test.describe("webhooks as an admin", () => {
     await expect(row).toContainText("Active");
     await expect(page.getByTestId("active-count")).toContainText(/of 10 active/);
     await row.getByRole("button", { name: `Actions for ${name}` }).click();
-    await expect(page.getByRole("menuitem", { name: "Test" })).toHaveAttribute("href", /\?test=1$/);
+    await expect(page.getByRole("menuitem", { name: "Test" })).toHaveAttribute("href", /\?tab=test$/);
     await expect(page.getByRole("menuitem", { name: "Delete" })).toBeVisible();
 
     // Edit: name and the rate limit with the keyboard only.
