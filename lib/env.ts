@@ -33,6 +33,8 @@ const envSchema = z.object({
   AUTH_URL: z.string().url().optional(),
   // How many reverse proxies in front of the console append to X-Forwarded-For (0: the socket address).
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Bearer token for GET /api/v1/metrics; unset → the endpoint answers 404. */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & {

@@ -13,7 +13,7 @@ const field = (form: FormData, name: string) => {
 export async function login(_prev: LoginState, formData: FormData): Promise<LoginState> {
   const email = field(formData, "email");
   const callbackUrl = field(formData, "callbackUrl");
-  const redirectTo = callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/developer/webhooks";
+  const redirectTo = callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/developer/overview";
   try {
     await signIn("credentials", { email, password: field(formData, "password"), redirectTo });
     return {};
@@ -30,5 +30,5 @@ export async function login(_prev: LoginState, formData: FormData): Promise<Logi
 }
 
 export async function loginWithOidc() {
-  await signIn("oidc", { redirectTo: "/developer/webhooks" });
+  await signIn("oidc", { redirectTo: "/developer/overview" });
 }

@@ -9,8 +9,9 @@ export const NAV: NavSection[] = [
   {
     id: "developer",
     label: "Developer",
-    href: "/developer/webhooks",
+    href: "/developer/overview",
     links: [
+      { href: "/developer/overview", label: "Overview", permission: "deliveries.read" },
       { href: "/developer/webhooks", label: "Webhooks", permission: "webhooks.read" },
       { href: "/developer/event-types", label: "Event types", permission: "event-types.read" },
       { href: "/developer/events", label: "Events", permission: "events.read" },

@@ -10,7 +10,7 @@ import { loginWithOidc } from "@/lib/actions/login";
 export const metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  if ((await auth())?.user?.id) redirect("/developer/webhooks");
+  if ((await auth())?.user?.id) redirect("/developer/overview");
   const { callbackUrl } = await searchParams;
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
