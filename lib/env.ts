@@ -24,6 +24,11 @@ const envSchema = z.object({
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_NAME: z.string().default("Single sign-on"),
+  // Alert e-mail (optional): smtp://user:pass@host:587 or smtps://…; without it alerts are in-app and webhooks only.
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default("Webhook Console <alerts@localhost>"),
+  // Public address of the console, for links in alert e-mails (next-auth reads it too).
+  AUTH_URL: z.string().url().optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & {

@@ -2,3 +2,4 @@ export * from "./orgs";
 export * from "./webhooks";
 export * from "./delivery";
 export * from "./approvals";
+export * from "./alerts";

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { deliveries, webhooks } from "@/lib/db/schema";
 import { reserveSlots } from "../rate-limit";
@@ -30,6 +30,7 @@ export async function claimBatch(
         and(
           or(and(inArray(deliveries.status, ["pending", "failed"]), lte(deliveries.nextAttemptAt, nowDate)), and(eq(deliveries.status, "sending"), lt(deliveries.leaseUntil, nowDate))),
           lt(webhooks.nextSlotAt, new Date(now + HORIZON_MS)),
+          or(isNull(webhooks.pausedAt), eq(deliveries.isTest, true)), // paused: events wait (tests still go out)
         ),
       )
       .orderBy(asc(deliveries.nextAttemptAt))

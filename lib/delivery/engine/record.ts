@@ -4,6 +4,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { attempts, deliveries, webhooks } from "@/lib/db/schema";
 import type { Outcome } from "./send";
 import { decideOutcome, type DeliveryUpdate } from "./outcome-policy";
+import { emitDeliveryAlerts } from "@/lib/server/alerts/delivery-alerts";
 
 /** Writes a batch of attempts and their consequences in one transaction, a few statements in all. */
 export async function recordOutcomes(db: Db, workerId: string, outcomes: Outcome[], now = Date.now()) {
@@ -34,6 +35,7 @@ export async function recordOutcomes(db: Db, workerId: string, outcomes: Outcome
     );
     await updateDeliveries(tx, workerId, updates);
     await applyWebhookEffects(tx, outcomes, updates, now);
+    await emitDeliveryAlerts(tx, outcomes, updates, now);
   });
 }
 

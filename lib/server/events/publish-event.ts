@@ -14,9 +14,9 @@ type Target = { id: string; version: number; status: string };
 /** Outbox: the event and one delivery per matching webhook in one transaction; suspended webhooks' are diverted at once. */
 export async function insertEventWithDeliveries(
   tx: Tx,
-  { orgId, id, type, data, isTest, targets }: { orgId: string; id: string; type: string; data: unknown; isTest: boolean; targets: Target[] },
+  { orgId, id, type, data, isTest, targets, source }: { orgId: string; id: string; type: string; data: unknown; isTest: boolean; targets: Target[]; source?: string },
 ) {
-  const inserted = await tx.insert(events).values({ orgId, id, type, source: env().EVENT_SOURCE, data, isTest }).onConflictDoNothing().returning({ id: events.id });
+  const inserted = await tx.insert(events).values({ orgId, id, type, source: source ?? env().EVENT_SOURCE, data, isTest }).onConflictDoNothing().returning({ id: events.id });
   if (inserted.length === 0) return { duplicate: true, deliveryIds: [] as string[] };
   if (targets.length === 0) return { duplicate: false, deliveryIds: [] };
   const rows = await tx
@@ -46,7 +46,7 @@ export async function publishEvent({ actor, input }: { actor: Actor; input: Publ
     const targets = await tx
       .select({ id: webhooks.id, version: webhooks.version, status: webhooks.status })
       .from(webhooks)
-      .where(and(eq(webhooks.orgId, actor.orgId), inArray(webhooks.status, ["active", "suspended"]), sql`${webhooks.eventTypes} @> array[${input.type}]::text[]`));
+      .where(and(eq(webhooks.orgId, actor.orgId), eq(webhooks.kind, "endpoint"), inArray(webhooks.status, ["active", "suspended"]), sql`${webhooks.eventTypes} @> array[${input.type}]::text[]`));
     return insertEventWithDeliveries(tx, { orgId: actor.orgId, id, type: input.type, data: input.data, isTest: false, targets });
   });
   wakeWorkers();
