@@ -6,6 +6,8 @@ import { navCounts } from "@/lib/server/nav/nav-counts";
 import { SectionNav } from "./section-nav";
 import { OrgSwitcher } from "./org-switcher";
 import { UserMenu } from "./user-menu";
+import { NotificationBell } from "@/components/alerts/notification-bell";
+import { countUnread } from "@/lib/server/alerts/notifications";
 
 type Props = {
   actor: Actor;
@@ -16,7 +18,7 @@ type Props = {
 
 export async function AppShell({ actor, orgs, user, children }: Props) {
   const sections = NAV.map((s) => ({ ...s, links: s.links.filter((l) => can(actor, l.permission)) })).filter((s) => s.links.length > 0);
-  const counts = await navCounts(actor);
+  const [counts, unread] = await Promise.all([navCounts(actor), countUnread({ actor })]);
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-background focus:px-3 focus:py-2">
@@ -29,7 +31,8 @@ export async function AppShell({ actor, orgs, user, children }: Props) {
             <span className="sr-only sm:not-sr-only">Webhook Console</span>
           </Link>
           <OrgSwitcher current={actor.orgSlug} orgs={orgs} />
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-1">
+            <NotificationBell unread={unread} />
             <UserMenu email={user.email} name={user.name} roles={actor.roles} />
           </div>
         </div>
