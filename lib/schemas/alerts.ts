@@ -62,7 +62,7 @@ export const alertEndpointViewSchema = z.object({
   name: z.string(),
   url: z.string(),
   eventTypes: z.array(z.string()),
-  status: z.string(),
+  status: z.enum(["active", "pending", "disabled", "suspended"]),
   createdAt: z.string(),
 });
 export type AlertEndpointView = z.infer<typeof alertEndpointViewSchema>;
