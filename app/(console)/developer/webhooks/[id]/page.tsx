@@ -20,6 +20,9 @@ import { DeliveryLog } from "@/components/deliveries/delivery-log";
 import { listEventTypes } from "@/lib/server/event-types/list-event-types";
 import { countDiverted } from "@/lib/server/deliveries/count-diverted";
 import { type SearchParams } from "@/lib/utils/search-params";
+import { PauseButton } from "@/components/alerts/pause-button";
+import { PausedNotice } from "@/components/alerts/paused-notice";
+import { RecoverDialog } from "@/components/alerts/recover-dialog";
 
 export async function generateMetadata() {
   return { title: "Webhook" };
@@ -55,6 +58,8 @@ export default async function WebhookPage({ params, searchParams }: { params: Pr
           canWrite && (
             <>
               {suspended && <UnsuspendButton id={webhook.id} name={webhook.name} divertedSince={divertedSince} />}
+              {webhook.status !== "pending" && <PauseButton id={webhook.id} paused={webhook.paused} />}
+              {webhook.status !== "pending" && can(actor, "diverted.manage") && <RecoverDialog webhookId={webhook.id} name={webhook.name} eventTypes={webhook.eventTypes} />}
               <Link href={`/developer/webhooks/${webhook.id}/edit`} className={buttonVariants()}><Pencil aria-hidden="true" /> Edit</Link>
               <RotateSecretButton id={webhook.id} name={webhook.name} />
               <DeleteWebhookButton id={webhook.id} name={webhook.name} redirectTo="/developer/webhooks" size="md" needsApproval={settings.approvals.delete} />
@@ -63,6 +68,7 @@ export default async function WebhookPage({ params, searchParams }: { params: Pr
         }
       />
       <StatusNotice webhook={webhook} />
+      <PausedNotice pausedAt={webhook.pausedAt} backlog={webhook.backlog} />
 
       <section aria-labelledby="settings-heading" className="grid grid-cols-1 gap-3">
         <h2 id="settings-heading" className="text-lg font-semibold">Settings <span className="text-sm font-normal text-muted-foreground">version {webhook.version}</span></h2>
