@@ -23,7 +23,8 @@ const localValue = (ms: number) => {
 export function RecoverDialog({ webhookId, name, eventTypes }: { webhookId: string; name: string; eventTypes: string[] }) {
   const [open, setOpen] = useState(false);
   const [from, setFrom] = useState(() => localValue(Date.now() - 2 * 3600_000));
-  const [to, setTo] = useState(() => localValue(Date.now()));
+  // The field has minute precision: round "now" up, so what failed in the last seconds is inside the range.
+  const [to, setTo] = useState(() => localValue(Date.now() + 60_000));
   const [types, setTypes] = useState(new Set<string>());
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [error, setError] = useState<string | null>(null);
