@@ -67,8 +67,8 @@ test("Admin → Alerts: add an endpoint, Send Test Event arrives signed; a suspe
 
   await page.getByRole("button", { name: "Send Test Event" }).click();
   await expect.poll(() => receiver.received(opsPath).length).toBe(1);
-  const test = receiver.received(opsPath)[0];
-  const verified = new Webhook(secret).verify(test.body, test.headers as Record<string, string>) as { type: string; is_test: boolean };
+  const sample = receiver.received(opsPath)[0];
+  const verified = new Webhook(secret).verify(sample.body, sample.headers as Record<string, string>) as { type: string; is_test: boolean };
   expect(verified).toMatchObject({ type: "webhook.suspended", is_test: true });
   await expect(page.getByRole("region", { name: "Delivery log" }).getByRole("button", { name: /^Redeliver webhook.suspended/ })).toBeVisible();
   await expectNoSeriousViolations(page);
