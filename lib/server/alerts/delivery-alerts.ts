@@ -61,7 +61,7 @@ export async function emitDeliveryAlerts(tx: Tx, outcomes: Outcome[], updates: D
     } else if (w.status === "suspended" && w.suspendedAt?.getTime() === now) {
       if (await send(tx, w, "webhook.suspended", `${w.name} was suspended`, `${w.statusReason ?? "Suspended."} New events are diverted until someone unsuspends it.`, { reason: w.statusReason, ...streak })) await oweRecovery(tx, w.orgId, w.id);
     } else if (w.status === "active" && threshold > 1 && before < half && w.consecutiveFailures >= half) {
-      if (await send(tx, w, "webhook.failing", `${w.name} is failing`, `${w.consecutiveFailures} consecutive failed attempts; it will be suspended after ${threshold}.`, streak)) await oweRecovery(tx, w.orgId, w.id);
+      if (await send(tx, w, "webhook.failing", `${w.name} is failing`, `${w.consecutiveFailures} consecutive failed attempt${w.consecutiveFailures === 1 ? "" : "s"}; it will be suspended after ${threshold}.`, streak)) await oweRecovery(tx, w.orgId, w.id);
     }
     if (t.authToken > 0) {
       await send(tx, w, "auth.token_failing", `${w.name}: OAuth token requests fail`, `The token endpoint refused or did not answer ${t.authToken} time${t.authToken === 1 ? "" : "s"}; deliveries cannot be authenticated.`, { failures: t.authToken });
