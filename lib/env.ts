@@ -35,6 +35,9 @@ const envSchema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Bearer token for GET /api/v1/metrics; unset → the endpoint answers 404. */
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  // Alert e-mail (optional): smtp://user:pass@host:587 or smtps://…; without it alerts are in-app and webhooks only.
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default("Webhook Console <alerts@localhost>"),
 });
 
 export type Env = z.infer<typeof envSchema> & {

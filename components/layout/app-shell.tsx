@@ -4,18 +4,21 @@ import type { Role } from "@/lib/schemas/roles";
 import { SectionNav } from "./section-nav";
 import { OrgSwitcher } from "./org-switcher";
 import { UserMenu } from "./user-menu";
+import { NotificationBell } from "@/components/alerts/notification-bell";
 
 type Props = {
   actor: { orgSlug: string; roles: Role[] };
   /** The sections this actor may see (lib/server/nav/visible-nav) and their live counts. */
   sections: NavSection[];
   counts: Partial<Record<NavCountKey, number>>;
+  /** Unread notifications for the bell. */
+  unread: number;
   orgs: { slug: string; name: string }[];
   user: { email: string; name: string };
   children: React.ReactNode;
 };
 
-export function AppShell({ actor, sections, counts, orgs, user, children }: Props) {
+export function AppShell({ actor, sections, counts, unread, orgs, user, children }: Props) {
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-background focus:px-3 focus:py-2">
@@ -29,7 +32,8 @@ export function AppShell({ actor, sections, counts, orgs, user, children }: Prop
             <span className="sr-only sm:not-sr-only">Webhook Console</span>
           </Link>
           <OrgSwitcher current={actor.orgSlug} orgs={orgs} />
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-1">
+            <NotificationBell unread={unread} />
             <UserMenu email={user.email} name={user.name} roles={actor.roles} />
           </div>
         </div>

@@ -1,7 +1,8 @@
 "use client";
 
 import { DropdownMenu } from "radix-ui";
-import { ChevronDown, CircleUser, LogOut } from "lucide-react";
+import Link from "next/link";
+import { BellRing, ChevronDown, CircleUser, LogOut } from "lucide-react";
 import { signOutAction } from "@/lib/actions/session";
 
 type Props = { email: string; name: string; roles: string[] };
@@ -21,6 +22,11 @@ export function UserMenu({ email, name, roles }: Props) {
             <p className="text-muted-foreground">Roles: {roles.join(", ")}</p>
           </div>
           <DropdownMenu.Separator className="my-1 h-px bg-border" />
+          <DropdownMenu.Item asChild>
+            <Link href="/profile" className="flex w-full items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-muted">
+              <BellRing aria-hidden className="size-4" /> Profile and alerts
+            </Link>
+          </DropdownMenu.Item>
           <DropdownMenu.Item asChild>
             <button
               type="button"

@@ -3,6 +3,7 @@ import { apiKeysClient, auditLogClient, membersClient } from "./foundation";
 import { eventTypesClient, webhooksClient } from "./webhooks";
 import { deliveriesClient, divertedClient, eventsClient } from "./delivery";
 import { changeRequestsClient, settingsClient } from "./approvals";
+import { alertsClient, recoveryClient } from "./alerts";
 
 export { ApiError } from "./http";
 
@@ -20,6 +21,8 @@ export function createApiClient(options: ClientOptions) {
     diverted: divertedClient(request),
     settings: settingsClient(request),
     changeRequests: changeRequestsClient(request),
+    alerts: alertsClient(request),
+    recovery: recoveryClient(request),
   };
 }
 export type ApiClient = ReturnType<typeof createApiClient>;

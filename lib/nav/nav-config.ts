@@ -27,6 +27,7 @@ export const NAV: NavSection[] = [
     links: [
       { href: "/admin/approvals", label: "Approvals", permission: "changes.read", count: "approvals" },
       { href: "/admin/settings", label: "Settings", permission: "settings.write" },
+      { href: "/admin/alerts", label: "Alerts", permission: "settings.write" },
       { href: "/admin/members", label: "Members", permission: "members.manage" },
       { href: "/admin/audit-log", label: "Audit log", permission: "audit.read" },
       { href: "/admin/system", label: "System", permission: "settings.write" },

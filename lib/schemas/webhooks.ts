@@ -125,6 +125,10 @@ export const webhookSchema = z
     suspended: z.boolean(),
     suspendedAt: isoDate.nullable(),
     consecutiveFailures: z.number().int(),
+    /** Paused: events queue (not diverted) until resumed; backlog is how many wait (only while paused). */
+    paused: z.boolean(),
+    pausedAt: isoDate.nullable(),
+    backlog: z.number().int().nullable(),
     version: z.number().int(),
     pendingChangeRequestId: z.string().nullable(),
     createdAt: isoDate,

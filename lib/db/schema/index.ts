@@ -6,3 +6,4 @@ export * from "./rollups";
 export * from "./workers";
 export * from "./invites";
 export * from "./install";
+export * from "./alerts";

@@ -51,6 +51,10 @@ export const webhooks = pgTable(
     statusReason: text("status_reason"),
     suspendedAt: ts("suspended_at"),
     consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+    /** endpoint: a customer's webhook · operational: an admin's alert endpoint (Admin → Alerts), hidden from the Developer list. */
+    kind: text("kind").$type<"endpoint" | "operational">().notNull().default("endpoint"),
+    /** While set, new events queue (not diverted) and the claim skips this webhook. */
+    pausedAt: ts("paused_at"),
     nextSlotAt: ts("next_slot_at").notNull().defaultNow(),
     version: integer("version").notNull().default(1),
     createdBy: text("created_by"),

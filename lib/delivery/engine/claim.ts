@@ -123,6 +123,7 @@ async function selectDueFairly(tx: Tx, { now, limit }: { now: number; limit: num
           and d.status in ('pending', 'failed', 'sending')
           and d.next_attempt_at <= ${nowIso}::timestamptz
           and (d.status <> 'sending' or d.lease_until < ${nowIso}::timestamptz)
+          and (w.paused_at is null or d.is_test) -- paused: events wait (tests still go out)
         order by d.next_attempt_at
         limit least(${limit}::int, w.rate_limit + 1)
         for no key update of d skip locked

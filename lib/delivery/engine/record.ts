@@ -6,6 +6,7 @@ import type { Outcome } from "./send";
 import { decideOutcome, type DeliveryUpdate } from "./outcome-policy";
 import { scrubOutcome } from "./scrub-outcome";
 import { observeResults } from "../observe/observe-results";
+import { emitDeliveryAlerts } from "@/lib/server/alerts/delivery-alerts";
 
 /**
  * Writes a batch of attempts and their consequences in one transaction, a few statements in all. Statements are fixed
@@ -38,6 +39,7 @@ export async function recordOutcomes(db: Db, workerId: string, outcomes: Outcome
     await updateDeliveries(tx, workerId, updates);
     await applyWebhookEffects(tx, outcomes, updates, now);
     await observeResults(tx, outcomes, updates);
+    await emitDeliveryAlerts(tx, outcomes, updates, now);
   });
 }
 

@@ -6,9 +6,10 @@ import { heartbeats } from "./heartbeat";
 import { pgSubscriber } from "./listen";
 import { startPruning } from "./prune";
 import { startWorker, type Worker } from "./worker";
+import { startBackgroundJobs, type BackgroundJobs } from "@/lib/server/jobs/background";
 
 type ProcessWorker = Worker & { stopAll: (opts?: { deadlineMs?: number }) => Promise<void> };
-const g = globalThis as unknown as { __wcWorker?: ProcessWorker };
+const g = globalThis as unknown as { __wcWorker?: ProcessWorker; __wcJobs?: BackgroundJobs };
 
 /** The delivery worker of this process (once), with its heartbeat and retention pruning. In embedded mode it must live in the web server. */
 export async function startDeliveryWorker({ embedded = false }: { embedded?: boolean } = {}): Promise<Worker> {
@@ -35,11 +36,14 @@ export async function startDeliveryWorker({ embedded = false }: { embedded?: boo
     },
   };
   await beats.beat(worker.stats()).catch(() => {}); // visible at once, not after the first tick
+  g.__wcJobs = startBackgroundJobs({ db, smtpUrl: e.SMTP_URL, mailFrom: e.MAIL_FROM, log });
   return g.__wcWorker;
 }
 
 export async function stopDeliveryWorker(opts?: { deadlineMs?: number }) {
   const worker = g.__wcWorker;
+  const jobs = g.__wcJobs;
   g.__wcWorker = undefined;
-  await worker?.stopAll(opts);
+  g.__wcJobs = undefined;
+  await Promise.all([worker?.stopAll(opts), jobs?.stop()]);
 }

@@ -8,6 +8,7 @@ import { conflict } from "../errors";
 import { applyChange } from "./apply-change";
 import { applyGovernanceChange } from "./apply-governance-change";
 import { discardPendingCreation, expireDue } from "./close-request";
+import { announceDecided } from "../alerts/change-request-alerts";
 import { assertNotRequester, claimDecision, notPending } from "./decide";
 import { findRequest } from "./find-request";
 import type { ChangeRequestRow } from "./view";
@@ -31,10 +32,12 @@ export async function approveChangeRequest({ actor, id }: { actor: Actor; id: st
       const [stale] = await tx.update(changeRequests).set({ status: "stale" }).where(eq(changeRequests.id, id)).returning();
       await recordAudit({ actor, orgId: actor.orgId, action: "change_request.stale", target, summary: { action: claimed.action, baseVersion: result.stale.base, currentVersion: result.stale.now } }, tx);
       await discardPendingCreation(tx, actor, stale, "stale");
+      await announceDecided(tx, stale);
       return { row: stale, stale: result.stale };
     }
     await recordAudit({ actor, orgId: actor.orgId, action: "change_request.approved", target, summary: { action: claimed.action, requester: claimed.requesterLabel } }, tx);
     await recordAudit({ actor, orgId: actor.orgId, action: "change_request.applied", target, summary: { action: claimed.action, webhookId: claimed.webhookId, webhookVersion: result.webhookVersion } }, tx);
+    await announceDecided(tx, claimed);
     return { row: claimed, stale: null };
   });
   if (outcome.stale) {

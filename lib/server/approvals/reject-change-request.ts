@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { recordAudit } from "../audit/record-audit";
 import { assertCan, type Actor } from "../authz";
 import { discardPendingCreation, expireDue } from "./close-request";
+import { announceDecided } from "../alerts/change-request-alerts";
 import { assertNotRequester, claimDecision, notPending } from "./decide";
 import { findRequest } from "./find-request";
 import type { ChangeRequestRow } from "./view";
@@ -19,6 +20,7 @@ export async function rejectChangeRequest({ actor, id, reason }: { actor: Actor;
     const rejected = await claimDecision(tx, actor, id, { status: "rejected", reason });
     await recordAudit({ actor, orgId: actor.orgId, action: "change_request.rejected", target: { type: "change_request", id, label: rejected.webhookName }, summary: { action: rejected.action, requester: rejected.requesterLabel, reason } }, tx);
     await discardPendingCreation(tx, actor, rejected, "rejected");
+    await announceDecided(tx, rejected);
     return rejected;
   });
 }

@@ -13,6 +13,7 @@ import { assertActiveCapacity, assertNameFree, assertValidConfig } from "../webh
 import { configSnapshot, type WebhookRow } from "../webhooks/view";
 import { sealProposedSecret } from "./secrets";
 import type { ChangeRequestRow } from "./view";
+import { announceSubmitted } from "../alerts/change-request-alerts";
 
 type Insert = Omit<typeof changeRequests.$inferInsert, "orgId" | "requesterId" | "requesterLabel" | "requesterPersonId">;
 
@@ -45,6 +46,7 @@ export async function insertRequest(tx: Tx, actor: Actor, values: Insert): Promi
     { actor, orgId: actor.orgId, action: "change_request.submitted", target: { type: "change_request", id: row.id, label: row.webhookName }, summary: { action: row.action, targetKind: row.targetKind, webhookId: row.webhookId, baseVersion: row.baseVersion, expiresAt: row.expiresAt.toISOString() } },
     tx,
   );
+  await announceSubmitted(tx, row);
   return row;
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db/client";
 import { deliveries, eventTypes, events, webhooks } from "@/lib/db/schema";
 import { env } from "@/lib/env";
@@ -33,7 +33,7 @@ export async function insertEvents(tx: Tx, items: PendingEvent[], { notify }: { 
     tx
       .select({ id: webhooks.id, orgId: webhooks.orgId, version: webhooks.version, status: webhooks.status, eventTypes: webhooks.eventTypes })
       .from(webhooks)
-      .where(and(inArray(webhooks.orgId, orgIds), inArray(webhooks.status, ["active", "suspended"]), sql`${webhooks.eventTypes} && ${sql.param(typeNames)}::text[]`)),
+      .where(and(inArray(webhooks.orgId, orgIds), eq(webhooks.kind, "endpoint"), inArray(webhooks.status, ["active", "suspended"]), sql`${webhooks.eventTypes} && ${sql.param(typeNames)}::text[]`)),
   ]);
   const known = new Set(catalog.map((t) => `${t.orgId}/${t.name}`));
   const seen = new Set<string>();

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { OPERATIONAL_SOURCE } from "@/lib/schemas/alerts";
 import { getDb } from "@/lib/db/client";
 import { deliveries, events } from "@/lib/db/schema";
 import { assertCan, type Actor } from "../authz";
@@ -13,7 +14,7 @@ const count = (status: string) => sql<number>`(count(${deliveries.id}) filter (w
 export async function listEvents({ actor, query }: { actor: Actor; query: { type?: string; cursor?: string; count: number } }) {
   assertCan(actor, "events.read");
   const db = await getDb();
-  const where: SQL[] = [eq(events.orgId, actor.orgId)];
+  const where: SQL[] = [eq(events.orgId, actor.orgId), ne(events.source, OPERATIONAL_SOURCE)];
   if (query.type) where.push(eq(events.type, query.type));
   const after = query.cursor ? decodeKeysetCursor(query.cursor) : null;
   if (query.cursor && !after) throw badCursor();

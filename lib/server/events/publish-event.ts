@@ -18,9 +18,9 @@ type Target = { id: string; version: number; status: string };
 /** Outbox for one event with known targets (test events); publishing goes through insert-events.ts. */
 export async function insertEventWithDeliveries(
   tx: Tx,
-  { orgId, id, type, data, isTest, targets }: { orgId: string; id: string; type: string; data: unknown; isTest: boolean; targets: Target[] },
+  { orgId, id, type, data, isTest, targets, source }: { orgId: string; id: string; type: string; data: unknown; isTest: boolean; targets: Target[]; source?: string },
 ) {
-  const inserted = await tx.insert(events).values({ orgId, id, type, source: env().EVENT_SOURCE, data, isTest }).onConflictDoNothing().returning({ id: events.id });
+  const inserted = await tx.insert(events).values({ orgId, id, type, source: source ?? env().EVENT_SOURCE, data, isTest }).onConflictDoNothing().returning({ id: events.id });
   if (inserted.length === 0) return { duplicate: true, deliveryIds: [] as string[] };
   if (targets.length === 0) return { duplicate: false, deliveryIds: [] };
   const rows = await tx

@@ -13,7 +13,7 @@ const ENABLED = ["active", "suspended"] as const;
 export async function listWebhooks({ actor, query }: { actor: Actor; query: WebhookListQuery }) {
   assertCan(actor, "webhooks.read");
   const db = await getDb();
-  const where: SQL[] = [eq(webhooks.orgId, actor.orgId)];
+  const where: SQL[] = [eq(webhooks.orgId, actor.orgId), eq(webhooks.kind, "endpoint")];
   if (query.name) where.push(ilike(webhooks.name, `%${escapeLike(query.name)}%`));
   if (query.enabled !== undefined) where.push(eq(webhooks.enabled, query.enabled));
   if (query.suspended !== undefined) where.push(query.suspended ? eq(webhooks.status, "suspended") : sql`${webhooks.status} <> 'suspended'`);
@@ -34,7 +34,7 @@ export async function listWebhooks({ actor, query }: { actor: Actor; query: Webh
       .limit(query.count),
     db
       .select({
-        active: sql<number>`(select count(*)::int from ${webhooks} where ${webhooks.orgId} = ${actor.orgId} and ${inArray(webhooks.status, [...ENABLED])})`,
+        active: sql<number>`(select count(*)::int from ${webhooks} where ${webhooks.orgId} = ${actor.orgId} and ${webhooks.kind} = 'endpoint' and ${inArray(webhooks.status, [...ENABLED])})`,
         limit: organizations.maxActiveWebhooks,
       })
       .from(organizations)

@@ -46,7 +46,7 @@ export async function assertActiveCapacity(tx: DbOrTx, orgId: string, exceptId?:
   const [{ active }] = await tx
     .select({ active: sql<number>`count(*)::int` })
     .from(webhooks)
-    .where(and(eq(webhooks.orgId, orgId), inArray(webhooks.status, ["active", "suspended"]), exceptId ? ne(webhooks.id, exceptId) : undefined));
+    .where(and(eq(webhooks.orgId, orgId), eq(webhooks.kind, "endpoint"), inArray(webhooks.status, ["active", "suspended"]), exceptId ? ne(webhooks.id, exceptId) : undefined));
   if (active >= org.max) {
     throw conflict(`This organization already has ${active} active webhooks, the limit is ${org.max}. Disable or delete one first, or save this one disabled.`, [
       { path: "enabled", message: `The limit of ${org.max} active webhooks is reached.` },

@@ -5,7 +5,7 @@ import { MASK, type Webhook } from "@/lib/schemas/webhooks";
 export type WebhookRow = typeof webhooks.$inferSelect;
 
 /** The one place a stored webhook becomes what leaves the server: every credential is "*****". */
-export function toWebhookView(row: WebhookRow, pendingChangeRequestId: string | null = null): Webhook {
+export function toWebhookView(row: WebhookRow, pendingChangeRequestId: string | null = null, backlog: number | null = null): Webhook {
   const auth =
     row.auth.type === "api_key"
       ? { type: "api_key" as const, header: row.auth.header, key: MASK }
@@ -27,6 +27,9 @@ export function toWebhookView(row: WebhookRow, pendingChangeRequestId: string | 
     suspended: row.status === "suspended",
     suspendedAt: row.suspendedAt?.toISOString() ?? null,
     consecutiveFailures: row.consecutiveFailures,
+    paused: row.pausedAt !== null,
+    pausedAt: row.pausedAt?.toISOString() ?? null,
+    backlog: row.pausedAt ? backlog : null,
     version: row.version,
     pendingChangeRequestId,
     createdAt: row.createdAt.toISOString(),
@@ -36,7 +39,7 @@ export function toWebhookView(row: WebhookRow, pendingChangeRequestId: string | 
 
 /** A version's secret-free configuration: credentials masked, their changes named in `secretsChanged`. */
 export function configSnapshot(row: WebhookRow, secretsChanged: string[] = []) {
-  const { id: _id, status: _s, statusReason: _r, suspended: _u, suspendedAt: _a, consecutiveFailures: _c, version: _v, pendingChangeRequestId: _p, createdAt: _ca, updatedAt: _ua, ...config } =
+  const { id: _id, status: _s, statusReason: _r, suspended: _u, suspendedAt: _a, consecutiveFailures: _c, paused: _pa, pausedAt: _pt, backlog: _b, version: _v, pendingChangeRequestId: _p, createdAt: _ca, updatedAt: _ua, ...config } =
     toWebhookView(row);
   return { ...config, secretsChanged };
 }

@@ -27,6 +27,9 @@ import { RangePicker } from "@/components/stats/range-picker";
 import { StatTiles } from "@/components/stats/stat-tiles";
 import { DeliveryCharts } from "@/components/stats/delivery-charts";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PauseButton } from "@/components/alerts/pause-button";
+import { PausedNotice } from "@/components/alerts/paused-notice";
+import { RecoverDialog } from "@/components/alerts/recover-dialog";
 
 export async function generateMetadata() {
   return { title: "Webhook" };
@@ -78,6 +81,8 @@ export default async function WebhookPage({ params, searchParams }: { params: Pr
           canWrite && (
             <>
               {suspended && <UnsuspendButton id={webhook.id} name={webhook.name} divertedSince={divertedSince} />}
+              {webhook.status !== "pending" && <PauseButton id={webhook.id} paused={webhook.paused} />}
+              {webhook.status !== "pending" && can(actor, "diverted.manage") && <RecoverDialog webhookId={webhook.id} name={webhook.name} eventTypes={webhook.eventTypes} />}
               <Link href={`/developer/webhooks/${webhook.id}/edit`} className={buttonVariants()}><Pencil aria-hidden="true" /> Edit</Link>
               <RotateSecretButton id={webhook.id} name={webhook.name} />
               <DeleteWebhookButton id={webhook.id} name={webhook.name} redirectTo="/developer/webhooks" size="md" needsApproval={settings.approvals.delete} />
@@ -86,6 +91,7 @@ export default async function WebhookPage({ params, searchParams }: { params: Pr
         }
       />
       <StatusNotice webhook={webhook} />
+      <PausedNotice pausedAt={webhook.pausedAt} backlog={webhook.backlog} />
       <WebhookTabs webhookId={webhook.id} current={tab} hidden={canTest ? [] : ["test"]} />
 
       {tab === "overview" && (
