@@ -2,8 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { auth, oidcEnabled } from "@/lib/auth";
 import { env } from "@/lib/env";
-import { getDb } from "@/lib/db/client";
-import { hasAnyAdmin } from "@/lib/server/install/install-state";
+import { isSetUp } from "@/lib/server/install/install-state";
 import { LoginForm } from "./login-form";
 import { loginWithOidc } from "@/lib/actions/login";
 
@@ -35,7 +34,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             Demo: <code>admin@example.com</code> / <code>demo-password-1</code>
           </p>
         )}
-        {!env().DEMO && !(await hasAnyAdmin(await getDb())) && (
+        {!env().DEMO && !(await isSetUp()) && (
           <p className="mt-4 text-center text-sm text-muted-foreground">
             New install? <Link href="/setup" className="font-medium text-foreground underline underline-offset-2">Create the first admin</Link> with the setup token from the server log.
           </p>

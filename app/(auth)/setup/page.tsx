@@ -1,7 +1,6 @@
 import { notFound } from "next/navigation";
 import { Webhook } from "lucide-react";
-import { getDb } from "@/lib/db/client";
-import { hasAnyAdmin } from "@/lib/server/install/install-state";
+import { isSetUp } from "@/lib/server/install/install-state";
 import { setupConsole } from "@/lib/actions/setup";
 import { SetupForm } from "@/components/setup/setup-form";
 
@@ -9,7 +8,7 @@ export const metadata = { title: "Set up" };
 
 /** The one-time setup step of a real install; gone (404) once any admin exists. */
 export default async function SetupPage() {
-  if (await hasAnyAdmin(await getDb())) notFound();
+  if (await isSetUp()) notFound();
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-md">

@@ -44,8 +44,3 @@ export async function applyGovernanceChange(tx: Tx, reviewer: Actor, request: Ch
   return { applied: true, webhookVersion: null };
 }
 
-/** An invite whose approval request ends without approval can never be accepted. */
-export async function revokeUnapprovedInvite(tx: Tx, request: ChangeRequestRow) {
-  if (request.targetKind !== "invite" || !request.targetId) return;
-  await tx.update(invites).set({ revokedAt: new Date() }).where(and(eq(invites.id, request.targetId), eq(invites.orgId, request.orgId), isNull(invites.acceptedAt), isNull(invites.revokedAt)));
-}

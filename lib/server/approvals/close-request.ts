@@ -5,7 +5,7 @@ import { changeRequests, webhooks } from "@/lib/db/schema";
 import type { ChangeRequestStatus } from "@/lib/db/schema/approvals";
 import { recordAudit } from "../audit/record-audit";
 import { SYSTEM } from "./system-actor";
-import { revokeUnapprovedInvite } from "./apply-governance-change";
+import { revokeUnapprovedInvite } from "./revoke-unapproved-invite";
 import type { ChangeRequestRow } from "./view";
 
 type Who = Parameters<typeof recordAudit>[0]["actor"];

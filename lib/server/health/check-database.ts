@@ -8,3 +8,4 @@ export async function checkDatabase(): Promise<{ database: "pglite" | "postgres"
   await db.execute(sql`select 1`);
   return { database: kind };
 }
+export { RETRY_AFTER_SECONDS } from "@/lib/db/unavailable";

@@ -1,7 +1,6 @@
 // GET /api/v1/health — liveness and database reachability (503 `database: unreachable` while it is down)
 // GET /api/v1/health?ready=1 — readiness: also 503 when deliveries are due and no worker has heartbeated for 30 s
-import { checkDatabase } from "@/lib/server/health/check-database";
-import { RETRY_AFTER_SECONDS } from "@/lib/db/unavailable";
+import { checkDatabase, RETRY_AFTER_SECONDS } from "@/lib/server/health/check-database";
 import { checkReadiness } from "@/lib/server/workers/check-readiness";
 
 export const dynamic = "force-dynamic";
