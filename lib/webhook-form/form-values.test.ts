@@ -25,6 +25,7 @@ const stored: Webhook = {
   eventTypes: ["order.created"],
   rateLimit: 10,
   headers: { "X-Team": ["core", "ops"] },
+  secretHeaders: [],
   failureHandling: { maxAttempts: 8, backoff: "exponential", suspendAfterFailures: 50 },
   payload: "thin",
   enabled: true,
