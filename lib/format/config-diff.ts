@@ -87,6 +87,7 @@ export function diffConfigs(before: Record<string, unknown>, after: Record<strin
   const order = Object.keys(LABELS);
   const rank = (f: string) => (order.includes(f) ? order.indexOf(f) : order.length);
   changes.sort((p, q) => rank(p.field) - rank(q.field) || p.field.localeCompare(q.field));
-  for (const s of secretChanges(after)) if (!changes.some((c) => c.kind === "secret" && c.label === s.label)) changes.push(s);
+  const covered = (s: ConfigChange) => changes.some((c) => c.kind === "secret" && (c.label === s.label || `secret:header:${c.field.slice(8).toLowerCase()}` === s.field));
+  for (const s of secretChanges(after)) if (!covered(s)) changes.push(s);
   return changes;
 }
