@@ -20,7 +20,7 @@ const csp = [
 const nextConfig = {
   poweredByHeader: false,
   experimental: { authInterrupts: true },
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "undici"],
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "undici", "@opentelemetry/api", "@opentelemetry/sdk-trace-node", "@opentelemetry/exporter-trace-otlp-http", "@opentelemetry/resources", "prom-client"],
   async headers() {
     return [
       {

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
 
 export default function Home() {
-  redirect("/developer/webhooks");
+  redirect("/developer/overview");
 }

@@ -7,6 +7,8 @@ const bool = z.enum(["true", "false", "1", "0", ""]).optional().transform((v) =>
 const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default("./.data"),
+  // Embedded mode: PGlite runs in its own worker thread ("on"), or on the server's thread ("off"; the old behaviour).
+  PGLITE_THREAD: z.enum(["on", "off"]).default("on"),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   ENCRYPTION_KEY: z
     .string()
@@ -31,6 +33,8 @@ const envSchema = z.object({
   AUTH_URL: z.string().url().optional(),
   // How many reverse proxies in front of the console append to X-Forwarded-For (0: the socket address).
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Bearer token for GET /api/v1/metrics; unset → the endpoint answers 404. */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & {

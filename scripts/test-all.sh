@@ -17,6 +17,12 @@ status=0
 echo "== typecheck"
 npx tsc --noEmit -p . || status=1
 
+# Lint, format and layer rules (scripts/check-code.sh); CHECK_CODE=0 skips them.
+if [[ "${CHECK_CODE:-1}" != "0" ]]; then
+  echo "== lint, format, layers"
+  bash scripts/check-code.sh || status=1
+fi
+
 echo "== vitest (PGlite)"
 env -u DATABASE_URL npx vitest run --reporter=default --reporter=json --outputFile="$out/vitest-pglite.json" || status=1
 if [[ -n "${TEST_DATABASE_URL:-}" ]]; then
@@ -24,8 +30,8 @@ if [[ -n "${TEST_DATABASE_URL:-}" ]]; then
   DATABASE_URL="$TEST_DATABASE_URL" npx vitest run --reporter=default --reporter=json --outputFile="$out/vitest-postgres.json" || status=1
 fi
 
-echo "== next build"
-npx next build >"$out/build.log" 2>&1 || { cat "$out/build.log"; status=1; }
+echo "== build (Next.js, worker and CLI)"
+npm run -s build >"$out/build.log" 2>&1 || { cat "$out/build.log"; status=1; }
 echo "== playwright (Chromium)"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$out/playwright.json" npx playwright test --reporter=list,json || status=1
 

@@ -5,7 +5,7 @@ import { useForm, Controller } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Plus } from "lucide-react";
 import { createApiKeySchema, type CreateApiKeyInput } from "@/lib/schemas/api-keys";
-import { createApiKeyAction } from "@/app/(console)/developer/api-keys/actions";
+import { createApiKeyAction } from "@/lib/actions/api-keys";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/field";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { ROLES, type Role } from "@/lib/server/authz";
+import { ROLES, type Role } from "@/lib/schemas/roles";
 import { Checkbox } from "@/components/ui/checkbox";
 
 export const ROLE_HELP: Record<Role, string> = {

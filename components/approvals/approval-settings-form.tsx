@@ -3,8 +3,8 @@
 import { useState, useTransition } from "react";
 import Link from "next/link";
 import type { ApprovalSettings, OrgSettings } from "@/lib/schemas/settings";
-import type { FieldError } from "@/lib/server/errors";
-import { updateSettingsAction } from "@/app/(console)/admin/settings/actions";
+import type { FieldError } from "@/lib/schemas/common";
+import { updateSettingsAction } from "@/lib/actions/settings";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";

@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { CircleCheck, CircleMinus, CircleX, ShieldCheck } from "lucide-react";
 import type { Checks, CheckResult } from "@/lib/schemas/approvals";
-import { runChecksAction } from "@/app/(console)/admin/approvals/actions";
+import { runChecksAction } from "@/lib/actions/approvals";
 import { formatDateTime } from "@/lib/format/dates";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

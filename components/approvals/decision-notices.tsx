@@ -1,19 +1,16 @@
 import Link from "next/link";
-import { headers } from "next/headers";
-import type { Actor } from "@/lib/server/authz";
-import { takeDecisionNotices } from "@/lib/server/approvals/decision-notices";
+import type { ChangeAction, ChangeStatus } from "@/lib/schemas/approvals";
 import { Callout } from "@/components/ui/alert";
 import { ChangeStatusBadge, requestTitle } from "./change-labels";
 import { DismissibleNotice } from "./dismissible-notice";
 
+export type DecisionNotice = { id: string; action: ChangeAction; status: ChangeStatus; webhookName: string; reviewerLabel: string | null; reason: string | null };
+
 /**
- * The requester's own requests decided since they last looked, shown once on their next page load and marked seen
- * (the request page keeps the decision for good).
+ * The requester's own requests decided since they last looked (lib/server/approvals/decision-notices), shown once on
+ * their next page load (the request page keeps the decision for good).
  */
-export async function DecisionNotices({ actor }: { actor: Actor }) {
-  // A router prefetch is not a visit: taking the notices then would mark them seen without anyone seeing them.
-  if ((await headers()).get("next-router-prefetch")) return null;
-  const notices = await takeDecisionNotices(actor);
+export function DecisionNotices({ notices }: { notices: DecisionNotice[] }) {
   if (notices.length === 0) return null;
   return (
     <DismissibleNotice className="mb-6">

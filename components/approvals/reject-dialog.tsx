@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { Ban } from "lucide-react";
 import type { ActionResult } from "@/lib/actions/action";
-import { rejectChangeAction } from "@/app/(console)/admin/approvals/actions";
+import { rejectChangeAction } from "@/lib/actions/approvals";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";

@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { Check, X } from "lucide-react";
 import type { ActionResult } from "@/lib/actions/action";
-import { approveChangeAction, cancelChangeAction } from "@/app/(console)/admin/approvals/actions";
+import { approveChangeAction, cancelChangeAction } from "@/lib/actions/approvals";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/alert";
 import { toast } from "@/components/ui/toast";

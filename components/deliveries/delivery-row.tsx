@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { ChevronDown, RotateCcw } from "lucide-react";
 import type { Delivery } from "@/lib/schemas/delivery";
-import { redeliverAction } from "@/app/(console)/developer/webhooks/actions";
+import { redeliverAction } from "@/lib/actions/webhooks";
 import { formatDateTime } from "@/lib/format/dates";
 import { cn } from "@/lib/utils/cn";
 import { Badge } from "@/components/ui/badge";

@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { Send } from "lucide-react";
-import { sendTestEventAction } from "@/app/(console)/developer/webhooks/actions";
+import { sendTestEventAction } from "@/lib/actions/webhooks";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";

@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { Trash2 } from "lucide-react";
-import { deleteDivertedAction } from "@/app/(console)/developer/diverted-events/actions";
+import { deleteDivertedAction } from "@/lib/actions/diverted-events";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/alert";
 import { toast } from "@/components/ui/toast";

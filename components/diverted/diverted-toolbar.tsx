@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { RotateCcw } from "lucide-react";
-import { redeliverDivertedAction } from "@/app/(console)/developer/diverted-events/actions";
+import { redeliverDivertedAction } from "@/lib/actions/diverted-events";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/alert";
 import { toast } from "@/components/ui/toast";

@@ -6,7 +6,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { z } from "zod";
 import { Plus } from "lucide-react";
 import { createEventTypeSchema } from "@/lib/schemas/event-types";
-import { createEventTypeAction } from "@/app/(console)/developer/event-types/actions";
+import { createEventTypeAction } from "@/lib/actions/event-types";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTransition } from "react";
-import { updateEventTypeAction } from "@/app/(console)/developer/event-types/actions";
+import { updateEventTypeAction } from "@/lib/actions/event-types";
 import { Button } from "@/components/ui/button";
 import { toast } from "@/components/ui/toast";
 

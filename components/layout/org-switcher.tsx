@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef } from "react";
-import { switchOrg } from "@/app/(console)/actions";
+import { switchOrg } from "@/lib/actions/session";
 
 type Props = { current: string; orgs: { slug: string; name: string }[] };
 

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils/cn";
-import type { NavCountKey, NavSection } from "./nav-config";
+import type { NavCountKey, NavSection } from "@/lib/nav/nav-config";
 
 type Props = { sections: NavSection[]; counts: Partial<Record<NavCountKey, number>> };
 

@@ -1,4 +1,4 @@
-import { signOutAction } from "@/app/(console)/actions";
+import { signOutAction } from "@/lib/actions/session";
 
 export function SignOutButton({ className }: { className?: string }) {
   return (

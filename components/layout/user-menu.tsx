@@ -2,7 +2,7 @@
 
 import { DropdownMenu } from "radix-ui";
 import { ChevronDown, CircleUser, LogOut } from "lucide-react";
-import { signOutAction } from "@/app/(console)/actions";
+import { signOutAction } from "@/lib/actions/session";
 
 type Props = { email: string; name: string; roles: string[] };
 

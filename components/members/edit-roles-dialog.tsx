@@ -1,8 +1,8 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import type { Role } from "@/lib/server/authz";
-import { updateMemberRolesAction } from "@/app/(console)/admin/members/actions";
+import type { Role } from "@/lib/schemas/roles";
+import { updateMemberRolesAction } from "@/lib/actions/members";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { RoleCheckboxes } from "@/components/api-keys/role-checkboxes";

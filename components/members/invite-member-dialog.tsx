@@ -5,7 +5,7 @@ import { Controller, useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { UserPlus } from "lucide-react";
 import { inviteMemberSchema, type InviteMemberInput } from "@/lib/schemas/members";
-import { inviteMemberAction } from "@/app/(console)/admin/members/actions";
+import { inviteMemberAction } from "@/lib/actions/members";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/field";

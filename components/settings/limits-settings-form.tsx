@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import type { OrgSettings, UpdateSettingsInput } from "@/lib/schemas/settings";
-import type { FieldError } from "@/lib/server/errors";
+import type { FieldError } from "@/lib/schemas/common";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";

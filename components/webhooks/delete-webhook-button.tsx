@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { Trash2 } from "lucide-react";
-import { deleteWebhookAction } from "@/app/(console)/developer/webhooks/actions";
+import { deleteWebhookAction } from "@/lib/actions/webhooks";
 import { Button, type ButtonSize, type ButtonVariant } from "@/components/ui/button";
 import { Callout } from "@/components/ui/alert";
 import { toast } from "@/components/ui/toast";

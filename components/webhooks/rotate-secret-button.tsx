@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { RotateCw } from "lucide-react";
-import { rotateSecretAction } from "@/app/(console)/developer/webhooks/actions";
+import { rotateSecretAction } from "@/lib/actions/webhooks";
 import { formatDateTime } from "@/lib/format/dates";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/alert";

@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { PlayCircle } from "lucide-react";
-import { unsuspendWebhookAction } from "@/app/(console)/developer/webhooks/actions";
+import { unsuspendWebhookAction } from "@/lib/actions/webhooks";
 import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/alert";
 import { Checkbox } from "@/components/ui/checkbox";

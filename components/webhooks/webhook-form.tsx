@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { Controller, FormProvider, useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { MASK, type Webhook } from "@/lib/schemas/webhooks";
-import { createWebhookAction, updateWebhookAction } from "@/app/(console)/developer/webhooks/actions";
+import { createWebhookAction, updateWebhookAction } from "@/lib/actions/webhooks";
 import type { ActionResult } from "@/lib/actions/action";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";

@@ -28,7 +28,7 @@ export function WebhookRowActions({ id, name, canTest, canDelete, deleteNeedsApp
           </DropdownMenuItem>
           {canTest && (
             <DropdownMenuItem asChild>
-              <Link href={`/developer/webhooks/${id}?test=1`}><Send aria-hidden="true" /> Test</Link>
+              <Link href={`/developer/webhooks/${id}?tab=test`}><Send aria-hidden="true" /> Test</Link>
             </DropdownMenuItem>
           )}
           {canDelete && (

@@ -30,7 +30,13 @@ async function createViaApi(name: string) {
 }
 
 async function cleanup() {
-  await sessionApi(admin).patch("/settings", OFF);
+  // While approvals are on, switching them off is itself a request: the approver (another person) approves it.
+  const off = await sessionApi(admin).patch("/settings", OFF);
+  if (off.status() === 202) {
+    const { changeRequest } = (await off.json()) as { changeRequest: { id: string } };
+    const approved = await sessionApi(approver).post(`/change-requests/${changeRequest.id}/approve`);
+    expect(approved.status(), await approved.text()).toBe(200);
+  }
   const { items } = (await (await sessionApi(admin).get("/webhooks?count=100")).json()) as { items: { id: string; name: string }[] };
   for (const w of items.filter((w) => w.name.startsWith(PREFIX))) await sessionApi(admin).delete(`/webhooks/${w.id}`);
 }

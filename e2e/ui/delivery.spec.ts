@@ -46,7 +46,7 @@ test.describe("delivery as seen in the console", () => {
     await page.goto("/developer/webhooks");
     await page.getByRole("button", { name: `Actions for ${hook.name}` }).click();
     await page.getByRole("menuitem", { name: "Test" }).click();
-    await expect(page).toHaveURL(new RegExp(`/developer/webhooks/${hook.id}\\?test=1`));
+    await expect(page).toHaveURL(new RegExp(`/developer/webhooks/${hook.id}\\?tab=test`));
     const panel = page.getByRole("region", { name: "Send Test Event" });
     await expect(panel.getByLabel("Event type")).toBeFocused();
     await expect(panel.getByLabel("Event type")).toHaveValue("order.created");
@@ -119,6 +119,7 @@ test.describe("delivery as seen in the console", () => {
     await dialog.getByRole("button", { name: "Unsuspend" }).click();
     await expect(page.getByText(/Unsuspended\. 1 diverted event is being redelivered/)).toBeVisible();
     await expect(page.getByText("Active", { exact: true }).first()).toBeVisible();
+    await page.getByRole("navigation", { name: "Webhook sections" }).getByRole("link", { name: "Deliveries" }).click();
     const log = page.getByRole("region", { name: "Delivery log" });
     await expect(log.getByRole("listitem").getByText("Succeeded")).toBeVisible({ timeout: 15_000 });
     const got = receiver.received("/down");

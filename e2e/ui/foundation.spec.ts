@@ -6,10 +6,10 @@ const sectionLinks = (page: import("@playwright/test").Page) => page.getByRole("
 
 test.describe("sign-in and roles", () => {
   const expected = {
-    admin: { tabs: ["Developer", "Admin"], developer: ["Webhooks", "Event types", "Events", "Diverted events", "API keys"] },
-    approver: { tabs: ["Developer", "Admin"], developer: ["Webhooks", "Event types", "Events", "Diverted events"] },
-    tester: { tabs: ["Developer", "Admin"], developer: ["Webhooks", "Event types", "Events", "Diverted events"] },
-    viewer: { tabs: ["Developer", "Admin"], developer: ["Webhooks", "Event types", "Events", "Diverted events"] },
+    admin: { tabs: ["Developer", "Admin"], developer: ["Overview", "Webhooks", "Event types", "Events", "Diverted events", "API keys"] },
+    approver: { tabs: ["Developer", "Admin"], developer: ["Overview", "Webhooks", "Event types", "Events", "Diverted events"] },
+    tester: { tabs: ["Developer", "Admin"], developer: ["Overview", "Webhooks", "Event types", "Events", "Diverted events"] },
+    viewer: { tabs: ["Developer", "Admin"], developer: ["Overview", "Webhooks", "Event types", "Events", "Diverted events"] },
   } as const;
 
   for (const [role, want] of Object.entries(expected)) {

@@ -89,6 +89,8 @@ test.describe("webhooks as an admin", () => {
     const html = await page.content();
     expect(html).not.toContain(signing);
     expect(html).not.toContain(apiKey);
+    await page.getByRole("navigation", { name: "Webhook sections" }).getByRole("link", { name: "Settings" }).click();
+    await expect(page).toHaveURL(/\?tab=settings$/);
     await expect(page.getByText("*****").first()).toBeVisible();
 
     // The list row with the Paxos columns.
@@ -99,7 +101,7 @@ test.describe("webhooks as an admin", () => {
     await expect(row).toContainText("Active");
     await expect(page.getByTestId("active-count")).toContainText(/of 10 active/);
     await row.getByRole("button", { name: `Actions for ${name}` }).click();
-    await expect(page.getByRole("menuitem", { name: "Test" })).toHaveAttribute("href", /\?test=1$/);
+    await expect(page.getByRole("menuitem", { name: "Test" })).toHaveAttribute("href", /\?tab=test$/);
     await expect(page.getByRole("menuitem", { name: "Delete" })).toBeVisible();
 
     // Edit: name and the rate limit with the keyboard only.
@@ -127,6 +129,7 @@ test.describe("webhooks as an admin", () => {
 
     await expect(page).toHaveURL(detailsUrl);
     await expect(page.getByRole("heading", { level: 1, name: renamed })).toBeVisible();
+    await page.getByRole("navigation", { name: "Webhook sections" }).getByRole("link", { name: "History" }).click();
     const v2 = page.getByTestId("version-2");
     await expect(v2).toContainText("Version 2");
     await expect(v2).toContainText(new RegExp(`Name\\s*from ${escapeRe(name)}\\s*→\\s*to ${escapeRe(renamed)}`));
@@ -159,6 +162,7 @@ test.describe("webhooks as an admin", () => {
     await expect(dialog).toContainText("Signing secret");
     await dialog.getByRole("button", { name: "I have saved it" }).click();
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+    await page.getByRole("navigation", { name: "Webhook sections" }).getByRole("link", { name: "Settings" }).click();
     await expect(page.getByText("https://auth.example.com/oauth/token")).toBeVisible();
     await expect(page.getByText("client-123")).toBeVisible();
     expect(await page.content()).not.toContain("super-secret-value");

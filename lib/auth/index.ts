@@ -5,7 +5,7 @@ import type { Provider } from "next-auth/providers";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
 import { resolveOidcSignIn } from "@/lib/server/sign-in/resolve-oidc-sign-in";
-import { verifyCredentials } from "./verify-credentials";
+import { verifyCredentials } from "@/lib/server/auth/verify-credentials";
 
 class TooManyAttempts extends CredentialsSignin {
   code = "rate_limited";

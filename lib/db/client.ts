@@ -1,13 +1,9 @@
 import "server-only";
-import type { NodePgDatabase } from "drizzle-orm/node-postgres";
-import * as schema from "./schema";
 import { env } from "@/lib/env";
 import { openEmbedded, openPostgres } from "./open";
+import type { Db } from "./types";
 
-/** One Drizzle type for both drivers: PGlite's API is the node-postgres one. */
-export type Db = NodePgDatabase<typeof schema>;
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-export type DbOrTx = Db | Tx;
+export type { Db, Tx, DbOrTx } from "./types";
 
 type Handle = { db: Db; kind: "pglite" | "postgres"; close: () => Promise<void> };
 const g = globalThis as unknown as { __wcDb?: Promise<Handle> };

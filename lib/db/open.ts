@@ -6,7 +6,8 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import * as schema from "./schema";
-import type { Db } from "./client";
+import type { Pool } from "pg";
+import type { Db } from "./types";
 import { acquireDataDirLock } from "./data-dir-lock";
 import { openPgliteThread } from "./pglite-thread-client";
 import { describeDbError } from "./unavailable";
@@ -73,7 +74,7 @@ export async function openPostgres(url: string, { migrate = false, log = logPool
 }
 
 /** Migrations on PostgreSQL are an explicit step, serialised by an advisory lock. */
-export async function migratePostgres(db: Db, pool: import("pg").Pool) {
+export async function migratePostgres(db: Db, pool: Pool) {
   const conn = await pool.connect();
   try {
     await conn.query("select pg_advisory_lock(727274)");

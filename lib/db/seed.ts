@@ -4,7 +4,7 @@ import type { Db } from "./client";
 import { eventTypes, memberships, organizations, users } from "./schema";
 import { DEMO_EVENT_TYPES } from "./catalog";
 import { hashPassword } from "@/lib/crypto/password";
-import type { Role } from "@/lib/server/authz";
+import type { Role } from "@/lib/schemas/roles";
 
 export const DEMO_PASSWORD = "demo-password-1";
 

@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { ROLES } from "@/lib/server/authz";
+import { ROLES } from "./roles";
+
+/** One broken rule on one field, as in problem+json `errors` and an action's `fieldErrors`. */
+export type FieldError = { path: string; message: string };
 
 export const roleSchema = z.enum(ROLES);
 export const rolesSchema = z.array(roleSchema).min(1, "Choose at least one role.").max(4).transform((r) => [...new Set(r)]);

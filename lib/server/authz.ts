@@ -1,7 +1,7 @@
 import { AppError } from "./errors";
+import type { Role } from "@/lib/schemas/roles";
 
-export const ROLES = ["admin", "approver", "tester", "viewer"] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from "@/lib/schemas/roles";
 
 export const PERMISSIONS = [
   "webhooks.read",
@@ -73,6 +73,12 @@ const PERSON_ONLY: ReadonlySet<Permission> = new Set(["changes.review"]);
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {
   return new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r] ?? []));
+}
+
+/** A role fits within someone's roles when it grants nothing they lack (viewer fits an admin; approver does not). */
+export function roleWithin(role: Role, holder: readonly Role[]): boolean {
+  const held = permissionsOf(holder);
+  return [...permissionsOf([role])].every((p) => held.has(p));
 }
 
 export function can(actor: Pick<Actor, "roles" | "kind">, permission: Permission): boolean {

@@ -1,3 +1,5 @@
+import type { FieldError } from "@/lib/schemas/common";
+
 export type AppErrorCode =
   | "invalid" // 422: a rule on a field was broken
   | "bad_request" // 400: unreadable input
@@ -9,7 +11,7 @@ export type AppErrorCode =
   | "rate_limited" // 429
   | "unavailable"; // 503: the database is unreachable; try again after Retry-After
 
-export type FieldError = { path: string; message: string };
+export type { FieldError };
 
 export const statusOf: Record<AppErrorCode, number> = {
   invalid: 422,

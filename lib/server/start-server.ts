@@ -5,6 +5,7 @@ import { seedDemo } from "@/lib/db/seed";
 import { startDeliveryWorker } from "@/lib/delivery/engine/start";
 import { installPeerAddressHeader } from "@/lib/http/client-address";
 import { issueSetupToken } from "@/lib/server/install/issue-setup-token";
+import { startRollupCompaction } from "@/lib/delivery/observe/compaction-loop";
 
 /**
  * Server start: validate configuration, open the database; the demo seeds its accounts, a real install
@@ -38,6 +39,7 @@ export async function startServer() {
   console.log(`[webhook-console] database ready (${kind}) in ${Date.now() - started} ms`);
   if (e.WORKER === "embedded") {
     await startDeliveryWorker({ embedded: true });
+    startRollupCompaction({ db, log: (msg) => console.error(`[worker] ${msg}`) });
     console.log("[webhook-console] delivery worker running in this process");
   }
 }

@@ -1,24 +1,24 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { Webhook } from "lucide-react";
 import { auth, oidcEnabled } from "@/lib/auth";
 import { env } from "@/lib/env";
 import { getDb } from "@/lib/db/client";
 import { hasAnyAdmin } from "@/lib/server/install/install-state";
 import { LoginForm } from "./login-form";
-import { loginWithOidc } from "./actions";
+import { loginWithOidc } from "@/lib/actions/login";
 
 export const metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  if ((await auth())?.user?.id) redirect("/developer/webhooks");
+  if ((await auth())?.user?.id) redirect("/developer/overview");
   const { callbackUrl } = await searchParams;
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-sm">
         <div className="mb-8 flex flex-col items-center gap-3 text-center">
-          <Webhook aria-hidden className="size-8 text-primary" />
-          <h1 className="text-2xl font-semibold">Sign in to Webhook Console</h1>
+          {/* eslint-disable-next-line @next/next/no-img-element -- an SVG logo from public/: next/image adds nothing */}
+          <img src="/logo.svg" alt="Webhook Console" width={225} height={48} />
+          <h1 className="text-2xl font-semibold">Sign in</h1>
         </div>
         <div className="rounded-lg border border-border bg-background p-6 shadow-sm">
           <LoginForm callbackUrl={callbackUrl ?? ""} />

@@ -5,6 +5,7 @@ import { attempts, deliveries, webhooks } from "@/lib/db/schema";
 import type { Outcome } from "./send";
 import { decideOutcome, type DeliveryUpdate } from "./outcome-policy";
 import { scrubOutcome } from "./scrub-outcome";
+import { observeResults } from "../observe/observe-results";
 
 /**
  * Writes a batch of attempts and their consequences in one transaction, a few statements in all. Statements are fixed
@@ -36,6 +37,7 @@ export async function recordOutcomes(db: Db, workerId: string, outcomes: Outcome
       )`);
     await updateDeliveries(tx, workerId, updates);
     await applyWebhookEffects(tx, outcomes, updates, now);
+    await observeResults(tx, outcomes, updates);
   });
 }
 

@@ -4,12 +4,12 @@ import { apiKeys } from "@/lib/db/schema";
 import { randomToken, sha256 } from "@/lib/crypto/tokens";
 import type { CreateApiKeyInput } from "@/lib/schemas/api-keys";
 import { recordAudit } from "../audit/record-audit";
-import { assertCan, type Actor } from "../authz";
+import { assertCan, roleWithin, type Actor, type Role } from "../authz";
 import { invalid } from "../errors";
 
 /** A key holds at most its creator's roles: asking for more is refused, not silently trimmed. */
-function assertWithinCreatorRoles(actor: Actor, roles: readonly string[]) {
-  const extra = roles.filter((r) => !(actor.roles as string[]).includes(r));
+function assertWithinCreatorRoles(actor: Actor, roles: readonly Role[]) {
+  const extra = roles.filter((r) => !roleWithin(r, actor.roles));
   if (extra.length) throw invalid([{ path: "roles", message: `You do not hold ${extra.join(", ")}: a key can only have roles its creator has.` }]);
 }
 

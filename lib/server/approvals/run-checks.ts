@@ -10,7 +10,7 @@ import { assertCan, type Actor } from "../authz";
 import type { WebhookRow } from "../webhooks/view";
 import { openWebhookSecret } from "../webhooks/secrets";
 import { targetPolicy } from "../webhooks/validate-webhook";
-import { configOf } from "../webhooks/update-webhook";
+import { configOf } from "../webhooks/lock-webhook";
 import { mergeWebhookPatch } from "../webhooks/merge-patch";
 import { expireDue } from "./close-request";
 import { assertNotRequester, notPending } from "./decide";

@@ -3,12 +3,11 @@ import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/lib/db/client";
 import { changeRequests } from "@/lib/db/schema";
 import { newId, randomToken } from "@/lib/crypto/tokens";
-import type { CreateWebhookInput, UpdateWebhookInput } from "@/lib/schemas/webhooks";
+import type { UpdateWebhookInput } from "@/lib/schemas/webhooks";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../authz";
 import { conflict } from "../errors";
-import { applyCreateWebhook, type CreateResult } from "../webhooks/create-webhook";
-import { configOf, lockWebhook } from "../webhooks/update-webhook";
+import { configOf, lockWebhook } from "../webhooks/lock-webhook";
 import { mergeWebhookPatch } from "../webhooks/merge-patch";
 import { assertActiveCapacity, assertNameFree, assertValidConfig } from "../webhooks/validate-webhook";
 import { configSnapshot, type WebhookRow } from "../webhooks/view";
@@ -50,18 +49,16 @@ export async function insertRequest(tx: Tx, actor: Actor, values: Insert): Promi
   return row;
 }
 
-/** A creation awaiting approval: a "pending" webhook that receives nothing; its generated credentials go to the requester once. */
-export async function submitCreate({ actor, input, tx, expiresAt }: { actor: Actor; input: CreateWebhookInput; tx: Tx; expiresAt: Date }): Promise<CreateResult & { changeRequest: ChangeRequestRow }> {
-  const created = await applyCreateWebhook({ actor, input, tx, status: "pending" });
-  const changeRequest = await insertRequest(tx, actor, {
+/** A creation awaiting approval: the caller stored a "pending" webhook that receives nothing; this files its request. */
+export async function submitCreate({ actor, row, tx, expiresAt }: { actor: Actor; row: WebhookRow; tx: Tx; expiresAt: Date }): Promise<ChangeRequestRow> {
+  return insertRequest(tx, actor, {
     action: "create",
-    webhookId: created.row.id,
-    webhookName: created.row.name,
-    proposed: configSnapshot(created.row, ["auth", "signingSecret"]),
-    baseVersion: created.row.version,
+    webhookId: row.id,
+    webhookName: row.name,
+    proposed: configSnapshot(row, ["auth", "signingSecret"]),
+    baseVersion: row.version,
     expiresAt,
   });
-  return { ...created, changeRequest };
 }
 
 /** An update awaiting approval: validated now, stored as the full proposed configuration; the live webhook is untouched. */

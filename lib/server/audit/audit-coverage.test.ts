@@ -34,7 +34,7 @@ const EXPECTED = [
 describe("the audit trail of approvals", () => {
   it("records every decision and change, with actor, target and time, and never a credential", async () => {
     const admin = await createTestKey("acme", ["admin"], "maker");
-    const approver = await createTestKey("acme", ["approver"], "checker");
+    const approver = await person("approver@example.com"); // reviews are a person's act
     const viewer = await createTestKey("acme", ["viewer"], "onlooker");
     const secrets: string[] = [];
 
@@ -77,7 +77,7 @@ describe("the audit trail of approvals", () => {
     const decided = entries.filter((e) => e.action.startsWith("change_request.") && e.action !== "change_request.expired");
     expect(decided.every((e) => e.targetLabel === "Audited")).toBe(true);
     expect(entries.find((e) => e.action === "change_request.expired")?.actorLabel).toBe("system");
-    expect(entries.find((e) => e.action === "change_request.rejected")).toMatchObject({ actorLabel: "API key checker" });
+    expect(entries.find((e) => e.action === "change_request.rejected")).toMatchObject({ actorLabel: "approver@example.com" });
     for (const s of secrets) expect(log.text).not.toContain(s);
 
     const csv = await call(audit.GET, { params: { org: "acme" }, key: admin, path: "/audit-log?count=1000&format=csv" });

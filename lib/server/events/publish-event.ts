@@ -6,6 +6,8 @@ import { env } from "@/lib/env";
 import { newId } from "@/lib/crypto/tokens";
 import type { PublishEventInput } from "@/lib/schemas/delivery";
 import { CHANNEL } from "@/lib/delivery/engine/wake";
+import { eventTraceContext, inSpan } from "@/lib/telemetry/tracer";
+import { countPublish } from "@/lib/telemetry/process-metrics";
 import { assertCan, type Actor } from "../authz";
 import { invalid } from "../errors";
 import { commitInGroup } from "./group-commit";
@@ -43,7 +45,13 @@ export async function publishEvent({ actor, input }: { actor: Actor; input: Publ
   assertCan(actor, "events.publish");
   await takePublishToken(await getDb(), actor.orgId);
   const id = input.id ?? `evt_${newId().replaceAll("-", "")}`;
-  const result = await commitInGroup({ orgId: actor.orgId, id, type: input.type, data: input.data });
+  // A span in the event's own trace (see eventTraceContext): its attempts, sent by any worker, join it there.
+  const result = await inSpan("webhook.publish", eventTraceContext(actor.orgId, id), { "webhook.event_id": id, "webhook.event_type": input.type }, async (span) => {
+    const committed = await commitInGroup({ orgId: actor.orgId, id, type: input.type, data: input.data });
+    span.setAttributes({ "webhook.deliveries": committed.status === "accepted" ? committed.deliveries : 0, "webhook.duplicate": committed.status === "duplicate" });
+    return committed;
+  });
   if (result.status === "invalid") throw invalid(result.errors);
+  if (result.status === "accepted") countPublish(actor.orgSlug);
   return { id, deliveries: result.status === "accepted" ? result.deliveries : 0, duplicate: result.status === "duplicate" };
 }

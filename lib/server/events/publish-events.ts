@@ -29,7 +29,7 @@ export async function publishEvents({ actor, items }: { actor: Actor; items: unk
   });
   if (pending.length) {
     const { db, kind } = await getDbHandle();
-    await takePublishToken(db, actor.orgId, pending.length);
+    await takePublishToken(db, actor.orgId, Date.now(), pending.length); // the org's publish limit (429 + Retry-After)
     const stored = await db.transaction((tx) => insertEvents(tx, pending.map((p) => p.event), { notify: kind === "postgres" }));
     pending.forEach(({ index, event }, i) => {
       const r = stored[i];

@@ -24,17 +24,19 @@ async function limitOf(db: DbOrTx, orgId: string, now: number) {
  * Counted per web server process, in memory — no row every publish would have to lock; with N web servers an
  * org can publish up to N × its limit (docs/operations.md).
  */
-export async function takePublishToken(db: DbOrTx, orgId: string, count = 1, now = Date.now()) {
+export async function takePublishToken(db: DbOrTx, orgId: string, now = Date.now(), count = 1) {
   const limit = await limitOf(db, orgId, now);
   const b = buckets.get(orgId) ?? { tokens: limit, at: now };
   b.tokens = Math.min(limit, b.tokens + ((now - b.at) / 1000) * limit);
   b.at = now;
   buckets.set(orgId, b);
-  if (b.tokens < count) {
-    const waitS = (Math.min(count, limit) - b.tokens) / limit;
+  // A batch takes one token per event (capped at a second's worth, so a batch larger than the limit can still pass).
+  const need = Math.min(count, limit);
+  if (b.tokens < need) {
+    const waitS = (need - b.tokens) / limit;
     throw new AppError("rate_limited", `This organization may publish ${limit} event${limit === 1 ? "" : "s"} per second; try again shortly.`, undefined, Math.max(1, Math.ceil(waitS)));
   }
-  b.tokens -= count;
+  b.tokens -= need;
 }
 
 /** Tests: forget cached limits and buckets. */

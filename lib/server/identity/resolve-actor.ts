@@ -3,7 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { apiKeys, memberships, organizations, users } from "@/lib/db/schema";
 import { sha256 } from "@/lib/crypto/tokens";
-import type { Actor, Role } from "../authz";
+import { roleWithin, type Actor, type Role } from "../authz";
 
 /** Roles are read from the database on every request: a demoted or removed user loses access at once. */
 export async function actorForUser(userId: string, orgSlug: string): Promise<Actor | null> {
@@ -45,7 +45,7 @@ export async function actorForApiKey(key: string, orgSlug: string): Promise<Acto
     .leftJoin(memberships, and(eq(memberships.userId, apiKeys.createdByUserId), eq(memberships.orgId, apiKeys.orgId)))
     .where(and(eq(apiKeys.keyHash, sha256(key)), isNull(apiKeys.revokedAt)));
   if (!row || row.slug !== orgSlug) return null;
-  const roles = (row.roles as Role[]).filter((r) => !row.creatorId || (row.creatorRoles ?? []).includes(r));
+  const roles = (row.roles as Role[]).filter((r) => !row.creatorId || roleWithin(r, (row.creatorRoles ?? []) as Role[]));
   if (roles.length === 0) return null;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
     await db.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, row.id));

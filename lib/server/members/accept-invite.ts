@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { invites, memberships, organizations, users } from "@/lib/db/schema";
 import { sha256 } from "@/lib/crypto/tokens";
 import { hashPassword } from "@/lib/crypto/password";
-import { verifyCredentials } from "@/lib/auth/verify-credentials";
+import { verifyCredentials } from "@/lib/server/auth/verify-credentials";
 import { newPasswordSchema, type AcceptInviteInput } from "@/lib/schemas/members";
 import { recordAudit } from "../audit/record-audit";
 import { AppError, conflict, invalid, notFound } from "../errors";

@@ -1,6 +1,6 @@
 import "server-only";
 import { can, type Actor } from "../authz";
-import type { NavCountKey } from "@/components/layout/nav-config";
+import type { NavCountKey } from "@/lib/nav/nav-config";
 import { countReviewable } from "../approvals/count-reviewable";
 import { countDiverted } from "../deliveries/count-diverted";
 

@@ -9,7 +9,7 @@ import { ensureLocalSecrets } from "@/lib/env/local-secrets";
 import { issueSetupToken } from "@/lib/server/install/issue-setup-token";
 import { completeSetup } from "@/lib/server/install/complete-setup";
 import { hasAnyAdmin } from "@/lib/server/install/install-state";
-import { verifyCredentials } from "@/lib/auth/verify-credentials";
+import { verifyCredentials } from "@/lib/server/auth/verify-credentials";
 import { sha256 } from "@/lib/crypto/tokens";
 import { resolveOidcSignIn } from "@/lib/server/sign-in/resolve-oidc-sign-in";
 import { allowOidcLink } from "@/lib/server/sign-in/allow-oidc-link";

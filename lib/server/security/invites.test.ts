@@ -8,7 +8,7 @@ import { asResponse, person } from "@/lib/testing/people";
 import { changeRequests, invites, memberships, users } from "@/lib/db/schema";
 import { sha256 } from "@/lib/crypto/tokens";
 import { DEMO_PASSWORD } from "@/lib/db/seed";
-import { verifyCredentials } from "@/lib/auth/verify-credentials";
+import { verifyCredentials } from "@/lib/server/auth/verify-credentials";
 import { acceptInvite } from "@/lib/server/members/accept-invite";
 import * as members from "@/app/api/v1/orgs/[org]/members/route";
 import * as invitesRoute from "@/app/api/v1/orgs/[org]/invites/route";

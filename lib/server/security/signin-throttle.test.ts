@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { useTestDatabase } from "@/lib/testing/db";
 import { call, createTestKey } from "@/lib/testing/api";
 import * as audit from "@/app/api/v1/orgs/[org]/audit-log/route";
-import { verifyCredentials } from "@/lib/auth/verify-credentials";
+import { verifyCredentials } from "@/lib/server/auth/verify-credentials";
 import { signInFailures, users } from "@/lib/db/schema";
 import { DEMO_LOG_N, hashPassword, passwordHashLogN, PRODUCTION_LOG_N } from "@/lib/crypto/password";
 import { clientAddress, PEER_ADDRESS_HEADER } from "@/lib/http/client-address";

@@ -27,7 +27,11 @@ export async function createWebhook({ actor, input }: { actor: Actor; input: Cre
   return db.transaction(async (tx) => {
     // Approvals: when the org requires approval for "create", this becomes a change request (see lib/server/approvals).
     const gate = await approvalGate({ tx, actor, action: "create" });
-    if (gate.submit) return submitCreate({ actor, input, tx, expiresAt: gate.expiresAt });
+    if (gate.submit) {
+      // Its generated credentials go to the requester once, as for a direct creation.
+      const created = await applyCreateWebhook({ actor, input, tx, status: "pending" });
+      return { ...created, changeRequest: await submitCreate({ actor, row: created.row, tx, expiresAt: gate.expiresAt }) };
+    }
     return applyCreateWebhook({ actor, input, tx });
   });
 }

@@ -5,7 +5,7 @@ import { webhooks } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { assertCan, type Actor } from "../authz";
 import { conflict } from "../errors";
-import { lockWebhook } from "./update-webhook";
+import { lockWebhook } from "./lock-webhook";
 import { approvalGate } from "../approvals/approval-gate";
 import { submitDelete } from "../approvals/submit-change";
 import type { ChangeRequestRow } from "../approvals/view";

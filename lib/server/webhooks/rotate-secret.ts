@@ -7,7 +7,7 @@ import { recordAudit } from "../audit/record-audit";
 import { assertCan, type Actor } from "../authz";
 import { sealWebhookSecret, openWebhookSecret } from "./secrets";
 import { recordVersion } from "./record-version";
-import { lockWebhook } from "./update-webhook";
+import { lockWebhook } from "./lock-webhook";
 
 export const ROTATION_OVERLAP_MS = 24 * 60 * 60 * 1000;
 

@@ -6,7 +6,7 @@ import { wakeWorkers } from "@/lib/delivery/engine/wake";
 import { recordAudit } from "../audit/record-audit";
 import { assertCan, type Actor } from "../authz";
 import { conflict } from "../errors";
-import { lockWebhook } from "./update-webhook";
+import { lockWebhook } from "./lock-webhook";
 
 /** Resumes deliveries; optionally requeues what was diverted while the webhook was suspended. */
 export async function unsuspendWebhook({ actor, id, redeliverDiverted }: { actor: Actor; id: string; redeliverDiverted: boolean }) {

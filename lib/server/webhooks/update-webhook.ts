@@ -6,10 +6,11 @@ import { randomToken } from "@/lib/crypto/tokens";
 import type { UpdateWebhookInput } from "@/lib/schemas/webhooks";
 import { recordAudit } from "../audit/record-audit";
 import { assertCan, type Actor } from "../authz";
-import { conflict, notFound } from "../errors";
+import { conflict } from "../errors";
 import { sealSecretHeaders, sealWebhookSecret, secretHeaderChanges } from "./secrets";
 import { recordVersion } from "./record-version";
-import { mergeWebhookPatch, type WebhookConfig } from "./merge-patch";
+import { mergeWebhookPatch } from "./merge-patch";
+import { configOf, lockWebhook } from "./lock-webhook";
 import { assertActiveCapacity, assertNameFree, assertValidConfig, isNameConflict } from "./validate-webhook";
 import type { WebhookRow } from "./view";
 import { approvalGate } from "../approvals/approval-gate";
@@ -27,24 +28,6 @@ export async function updateWebhook({ actor, id, patch }: { actor: Actor; id: st
     if (gate.submit) return submitUpdate({ actor, id, patch, tx, expiresAt: gate.expiresAt });
     return applyUpdateWebhook({ actor, id, patch, expectedVersion: patch.version, tx });
   });
-}
-
-export const configOf = (row: WebhookRow): WebhookConfig => ({
-  name: row.name,
-  url: row.url,
-  auth: row.auth,
-  eventTypes: row.eventTypes,
-  rateLimit: row.rateLimit,
-  headers: row.headers,
-  failureHandling: row.failureHandling,
-  payloadMode: row.payloadMode,
-  enabled: row.enabled,
-});
-
-export async function lockWebhook(tx: Tx, actor: Actor, id: string): Promise<WebhookRow> {
-  const [row] = await tx.select().from(webhooks).where(and(eq(webhooks.id, id), eq(webhooks.orgId, actor.orgId))).for("update");
-  if (!row) throw notFound("No such webhook.");
-  return row;
 }
 
 /** Applies a patch inside the caller's transaction; a stale `expectedVersion` is a 409 and changes nothing. */

@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Toaster } from "@/components/ui/toast";
 import { ApprovalSettingsForm } from "@/components/approvals/approval-settings-form";
 import { LimitsSettingsForm } from "@/components/settings/limits-settings-form";
-import { updateSettingsAction } from "./actions";
+import { updateSettingsAction } from "@/lib/actions/settings";
 
 export const metadata = { title: "Settings" };
 

@@ -1,7 +1,6 @@
 // GET /api/v1/health — liveness and database reachability (503 `database: unreachable` while it is down)
 // GET /api/v1/health?ready=1 — readiness: also 503 when deliveries are due and no worker has heartbeated for 30 s
-import { sql } from "drizzle-orm";
-import { getDbHandle } from "@/lib/db/client";
+import { checkDatabase } from "@/lib/server/health/check-database";
 import { RETRY_AFTER_SECONDS } from "@/lib/db/unavailable";
 import { checkReadiness } from "@/lib/server/workers/check-readiness";
 
@@ -13,9 +12,7 @@ const unreachable = () =>
 export async function GET(req: Request) {
   let kind: string;
   try {
-    const handle = await getDbHandle();
-    kind = handle.kind;
-    await handle.db.execute(sql`select 1`);
+    kind = (await checkDatabase()).database;
   } catch {
     return unreachable();
   }

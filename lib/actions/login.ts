@@ -5,12 +5,17 @@ import { signIn } from "@/lib/auth";
 
 export type LoginState = { error?: string; email?: string };
 
+const field = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+};
+
 export async function login(_prev: LoginState, formData: FormData): Promise<LoginState> {
-  const email = String(formData.get("email") ?? "");
-  const callbackUrl = String(formData.get("callbackUrl") ?? "");
-  const redirectTo = callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/developer/webhooks";
+  const email = field(formData, "email");
+  const callbackUrl = field(formData, "callbackUrl");
+  const redirectTo = callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/developer/overview";
   try {
-    await signIn("credentials", { email, password: String(formData.get("password") ?? ""), redirectTo });
+    await signIn("credentials", { email, password: field(formData, "password"), redirectTo });
     return {};
   } catch (err) {
     if (err instanceof AuthError) {
@@ -25,5 +30,5 @@ export async function login(_prev: LoginState, formData: FormData): Promise<Logi
 }
 
 export async function loginWithOidc() {
-  await signIn("oidc", { redirectTo: "/developer/webhooks" });
+  await signIn("oidc", { redirectTo: "/developer/overview" });
 }

@@ -35,9 +35,3 @@ export async function verifyCredentials(emailRaw: string, password: string, addr
   if (needsRehash(user.passwordHash!)) await db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, user.id));
   return { id: user.id, email: user.email, name: user.name };
 }
-
-export async function userIdForEmail(email: string): Promise<string | null> {
-  const db = await getDb();
-  const [user] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
-  return user?.id ?? null;
-}

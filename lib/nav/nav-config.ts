@@ -9,13 +9,15 @@ export const NAV: NavSection[] = [
   {
     id: "developer",
     label: "Developer",
-    href: "/developer/webhooks",
+    href: "/developer/overview",
     links: [
+      { href: "/developer/overview", label: "Overview", permission: "deliveries.read" },
       { href: "/developer/webhooks", label: "Webhooks", permission: "webhooks.read" },
       { href: "/developer/event-types", label: "Event types", permission: "event-types.read" },
       { href: "/developer/events", label: "Events", permission: "events.read" },
       { href: "/developer/diverted-events", label: "Diverted events", permission: "deliveries.read", count: "diverted" },
       { href: "/developer/api-keys", label: "API keys", permission: "api-keys.manage" },
+      { href: "/developer/receiving-webhooks", label: "Receiving webhooks", permission: "webhooks.read" },
     ],
   },
   {

@@ -12,7 +12,7 @@ export async function switchOrg(formData: FormData) {
   if (orgs.some((o) => o.slug === slug)) {
     (await cookies()).set(ORG_COOKIE, slug, { httpOnly: true, sameSite: "lax", path: "/", secure: process.env.NODE_ENV === "production" && process.env.AUTH_URL?.startsWith("https") });
   }
-  redirect("/developer/webhooks");
+  redirect("/developer/overview");
 }
 
 export async function signOutAction() {
