@@ -45,6 +45,23 @@ function credentialRows(action: ChangeAction, live: Snapshot | null, proposed: S
   return [row("secret:auth", authLabel, authChanged), row("secret:signing", "Signing secret", signingChanged)];
 }
 
+const MASK = "*****";
+const masked = (v: unknown) => Array.isArray(v) && v.length === 1 && v[0] === MASK;
+
+/**
+ * Secret custom headers read "*****" on both sides, so comparing them says nothing: their rows read "set", "changed"
+ * (named in `secretsChanged`) or "unchanged" like the other credentials, never a value.
+ */
+function secretHeaderRows(rows: ChangeRow[], proposed: Snapshot) {
+  const replaced = secretsChanged(proposed).filter((s) => s.startsWith("header:")).map((s) => s.slice(7));
+  for (const [i, r] of rows.entries()) {
+    if (!r.field.startsWith("headers.") || (r.before !== MASK && r.after !== MASK)) continue;
+    const changed = r.changed || replaced.includes(r.field.slice(8).toLowerCase());
+    const state = (v: string) => (v === "—" ? "—" : "set");
+    rows[i] = { field: r.field, label: `${r.label} (secret)`, kind: "secret", before: state(r.before), after: r.after === "—" ? "deleted" : r.before === "—" ? "set" : changed ? "changed" : "unchanged", changed };
+  }
+}
+
 /**
  * A change request as a field-by-field diff against the live configuration: every field, changed or not.
  * Creation compares with nothing, deletion with nothing after. Credentials read "changed"/"unchanged", never a value.
@@ -70,6 +87,7 @@ export function diffChange({ action, live, proposed }: { action: ChangeAction; l
     } else rows.push({ field, label, kind: "value", before: formatConfigValue(x), after: formatConfigValue(y), changed });
   }
   rows.push(...credentialRows(action, live, proposed));
+  secretHeaderRows(rows, proposed);
   const rank = (f: string) => (ORDER.includes(f) ? ORDER.indexOf(f) : ORDER.length);
   return rows.sort((p, q) => rank(p.field) - rank(q.field) || p.field.localeCompare(q.field));
 }

@@ -25,6 +25,15 @@ describe("diffConfigs", () => {
     ]);
   });
 
+  it("a secret header reads changed: replaced (secretsChanged) or turned secret, never a value", () => {
+    const before = { ...base, headers: { "X-Token": ["*****"], "X-Plain": ["visible-value"] } };
+    const after = { ...base, headers: { "X-Token": ["*****"], "X-Plain": ["*****"] }, secretsChanged: ["header:x-token", "header:x-plain"] };
+    const changes = diffConfigs(before, after);
+    expect(changes.filter((c) => c.kind !== "secret")).toEqual([]);
+    expect(changes.map((c) => c.label).sort()).toEqual(["Header X-Plain", "Header x-token (secret)"]);
+    expect(JSON.stringify(changes)).not.toContain("visible-value");
+  });
+
   it("never shows secret values, only that they changed", () => {
     const changes = diffConfigs(base, { ...base, auth: { ...base.auth, keyFingerprint: "cd34" }, signingSecretFingerprint: "f2" });
     expect(changes.map((c) => [c.field, c.kind])).toEqual([

@@ -12,6 +12,7 @@ const LABELS: Record<string, string> = {
   "auth.scope": "Scope",
   "auth.audience": "Audience",
   eventTypes: "Event types",
+  secretHeaders: "Secret headers",
   rateLimit: "Rate limit",
   payload: "Payload",
   "failureHandling.maxAttempts": "Max attempts",
@@ -45,6 +46,7 @@ export function formatConfigValue(value: unknown): string {
   return VALUE_TEXT[String(value)] ?? String(value);
 }
 
+const MASK = "*****";
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** Which credentials a version replaced, by the names versions record them under (`secretsChanged`). */
@@ -52,6 +54,7 @@ function secretChanges(after: Record<string, unknown>): ConfigChange[] {
   const names = Array.isArray(after.secretsChanged) ? (after.secretsChanged as string[]) : [];
   const authType = (after.auth as { type?: string } | undefined)?.type;
   return names.map((name) => {
+    if (name.startsWith("header:")) return { field: `secret:${name}`, label: `Header ${name.slice(7)} (secret)`, kind: "secret" as const };
     const label = /sign/i.test(name) ? "Signing secret" : authType === "oauth2" ? "Client secret" : "API key";
     return { field: `secret:${name}`, label, kind: "secret" as const };
   });
@@ -73,7 +76,8 @@ export function diffConfigs(before: Record<string, unknown>, after: Record<strin
     const y = b.get(field);
     if (same(x, y)) continue;
     const label = fieldLabel(field);
-    if (SECRET.test(field)) changes.push({ field, label, kind: "secret" });
+    // A header turned secret reads "*****" now: say it changed, never show a value next to the mask.
+    if (SECRET.test(field) || (field.startsWith("headers.") && (same(x, [MASK]) || same(y, [MASK])))) changes.push({ field, label, kind: "secret" });
     else if (field === "eventTypes" && (Array.isArray(x) || Array.isArray(y))) {
       const xs = (x as string[] | undefined) ?? [];
       const ys = (y as string[] | undefined) ?? [];
@@ -83,6 +87,7 @@ export function diffConfigs(before: Record<string, unknown>, after: Record<strin
   const order = Object.keys(LABELS);
   const rank = (f: string) => (order.includes(f) ? order.indexOf(f) : order.length);
   changes.sort((p, q) => rank(p.field) - rank(q.field) || p.field.localeCompare(q.field));
-  for (const s of secretChanges(after)) if (!changes.some((c) => c.kind === "secret" && c.label === s.label)) changes.push(s);
+  const covered = (s: ConfigChange) => changes.some((c) => c.kind === "secret" && (c.label === s.label || `secret:header:${c.field.slice(8).toLowerCase()}` === s.field));
+  for (const s of secretChanges(after)) if (!covered(s)) changes.push(s);
   return changes;
 }

@@ -36,6 +36,9 @@ export const headersSchema = z
     message: "Each header name may appear once (names are case-insensitive).",
   });
 
+/** Names of the custom headers whose values are secret (each must be one of the headers). */
+export const secretHeaderNamesSchema = z.array(z.string().trim().min(1).max(100)).max(20, "At most 20 custom headers.");
+
 export const urlSchema = z
   .string()
   .trim()

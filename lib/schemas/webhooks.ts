@@ -7,6 +7,7 @@ import {
   headersSchema,
   printableAscii,
   rateLimitSchema,
+  secretHeaderNamesSchema,
   urlSchema,
   webhookNameSchema,
 } from "./webhook-fields";
@@ -55,6 +56,8 @@ export const createWebhookSchema = z
     eventTypes: eventTypeNamesSchema,
     rateLimit: rateLimitSchema.default(10),
     headers: headersSchema.default({}),
+    /** Which custom headers are secret: their values are encrypted at rest and shown as "*****". */
+    secretHeaders: secretHeaderNamesSchema.default([]),
     failureHandling: failureHandlingSchema.default({ maxAttempts: 8, backoff: "exponential", suspendAfterFailures: 50 }),
     payload: z.enum(["thin", "full"]).default("thin"),
     enabled: z.boolean().default(true),
@@ -76,6 +79,8 @@ export const updateWebhookSchema = z
     headers: headersSchema.optional(),
     addHeaders: headersSchema.optional(),
     removeHeaders: z.array(z.string().min(1)).max(20).optional(),
+    /** The full set of secret custom headers after the change (omit to keep the current set). "*****" keeps a stored value. */
+    secretHeaders: secretHeaderNamesSchema.optional(),
     failureHandling: failureHandlingSchema.optional(),
     payload: z.enum(["thin", "full"]).optional(),
     enabled: z.boolean().optional(),
@@ -116,7 +121,9 @@ export const webhookSchema = z
     signingSecret: z.string(),
     eventTypes: z.array(z.string()),
     rateLimit: z.number().int(),
+    /** Secret headers' values are "*****". */
     headers: z.record(z.string(), z.array(z.string())),
+    secretHeaders: z.array(z.string()),
     failureHandling: z.object({ maxAttempts: z.number(), backoff: z.enum(["exponential", "linear"]), intervalSeconds: z.number().optional(), suspendAfterFailures: z.number() }),
     payload: z.enum(["thin", "full"]),
     enabled: z.boolean(),

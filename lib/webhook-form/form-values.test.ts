@@ -25,6 +25,7 @@ const stored: Webhook = {
   eventTypes: ["order.created"],
   rateLimit: 10,
   headers: { "X-Team": ["core", "ops"] },
+  secretHeaders: [],
   failureHandling: { maxAttempts: 8, backoff: "exponential", suspendAfterFailures: 50 },
   payload: "thin",
   enabled: true,
@@ -92,7 +93,17 @@ describe("webhook form schema (the API's rules on the form's shape)", () => {
 describe("rows ↔ headers", () => {
   it("merges rows with the same name into several values and skips blank rows", () => {
     expect(rowsToHeaders([{ name: "X-A", value: "1" }, { name: "", value: "" }, { name: "x-a", value: "2" }])).toEqual({ "X-A": ["1", "2"] });
-    expect(webhookToFormValues(stored).headers).toEqual([{ name: "X-Team", value: "core" }, { name: "X-Team", value: "ops" }]);
+    expect(webhookToFormValues(stored).headers).toEqual([{ name: "X-Team", value: "core", secret: false }, { name: "X-Team", value: "ops", secret: false }]);
+  });
+
+  it("secret rows: the stored value stays *****, the names go out as secretHeaders, and only a change is patched", () => {
+    const secretStored: Webhook = { ...stored, headers: { "X-Team": ["core"], "X-Token": ["*****"] }, secretHeaders: ["X-Token"] };
+    const initial = webhookToFormValues(secretStored);
+    expect(initial.headers).toContainEqual({ name: "X-Token", value: "*****", secret: true });
+    expect(toCreateInput(initial).secretHeaders).toEqual(["X-Token"]);
+    expect(toUpdateInput(initial, initial, "api_key", 3)).toEqual({ version: 3 });
+    const marked = { ...initial, headers: initial.headers.map((h) => (h.name === "X-Team" ? { ...h, value: "new-secret-value", secret: true } : h)) };
+    expect(toUpdateInput(marked, initial, "api_key", 3)).toMatchObject({ headers: { "X-Team": ["new-secret-value"], "X-Token": ["*****"] }, secretHeaders: ["X-Team", "X-Token"] });
   });
 });
 

@@ -29,7 +29,8 @@ const formValuesSchema = z.object({
   }),
   eventTypes: z.array(z.string()),
   rateLimit: num,
-  headers: z.array(z.object({ name: z.string(), value: z.string() })),
+  /** `secret`: the header's value is encrypted and shown as "*****" (keep "*****" to keep the stored value). */
+  headers: z.array(z.object({ name: z.string(), value: z.string(), secret: z.boolean().optional() })),
   failureHandling: z.object({
     maxAttempts: num,
     backoff: z.enum(["exponential", "linear"]),
@@ -80,7 +81,7 @@ export function webhookToFormValues(w: Webhook): WebhookFormValues {
     auth,
     eventTypes: [...w.eventTypes],
     rateLimit: w.rateLimit,
-    headers: Object.entries(w.headers).flatMap(([name, values]) => values.map((value) => ({ name, value }))),
+    headers: Object.entries(w.headers).flatMap(([name, values]) => values.map((value) => ({ name, value, secret: (w.secretHeaders ?? []).includes(name) }))),
     failureHandling: { ...w.failureHandling, intervalSeconds: w.failureHandling.intervalSeconds },
     payload: w.payload,
     enabled: w.enabled,
@@ -136,6 +137,13 @@ export function rowsToHeaders(rows: WebhookFormValues["headers"]): Record<string
   return out;
 }
 
+/** The names of the headers with a row marked secret, spelled as rowsToHeaders spells them. */
+export function secretHeaderNames(rows: WebhookFormValues["headers"]): string[] {
+  const headers = rowsToHeaders(rows);
+  const secret = new Set(rows.filter((r) => r.secret && r.name.trim()).map((r) => r.name.trim().toLowerCase()));
+  return Object.keys(headers).filter((n) => secret.has(n.toLowerCase()));
+}
+
 function toFailureHandling(f: WebhookFormValues["failureHandling"]) {
   const { intervalSeconds, ...rest } = f;
   return f.backoff === "linear" ? { ...rest, intervalSeconds } : rest;
@@ -149,6 +157,7 @@ export function toCreateInput(v: WebhookFormValues): CreateWebhookInput {
     eventTypes: v.eventTypes,
     rateLimit: v.rateLimit,
     headers: rowsToHeaders(v.headers),
+    secretHeaders: secretHeaderNames(v.headers),
     failureHandling: toFailureHandling(v.failureHandling),
     payload: v.payload,
     enabled: v.enabled,
@@ -165,7 +174,7 @@ export function toUpdateInput(v: WebhookFormValues, initial: WebhookFormValues, 
   const next = toCreateInput(v);
   const before = toCreateInput(initial);
   const patch: Record<string, unknown> = {};
-  for (const key of ["name", "url", "eventTypes", "rateLimit", "headers", "failureHandling", "payload", "enabled"] as const) {
+  for (const key of ["name", "url", "eventTypes", "rateLimit", "headers", "secretHeaders", "failureHandling", "payload", "enabled"] as const) {
     if (!same(next[key], before[key])) patch[key] = next[key];
   }
   const auth = toAuth(v.auth, stored, credentialMoves(v, initial, stored).length > 0);

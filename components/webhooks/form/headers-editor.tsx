@@ -14,7 +14,7 @@ const MAX_ROWS = 20;
 /** Custom headers as rows of name + value; repeat a name to send several values. */
 export function HeadersEditor() {
   const id = useId();
-  const { control, formState } = useFormContext<WebhookFormValues>();
+  const { control, formState, watch, register: registerRaw } = useFormContext<WebhookFormValues>();
   const register = useRegister();
   const { fields, append, remove } = useFieldArray({ control, name: "headers" });
   const errors = formState.errors.headers;
@@ -25,6 +25,7 @@ export function HeadersEditor() {
       <legend className="mb-1 text-sm font-medium">Custom headers</legend>
       <p id={`${id}-hint`} className="text-sm text-muted-foreground">
         Added to every delivery, e.g. to route traffic through your gateway. Authorization and webhook-* headers are set for you.
+        Mark a header Secret to store its value encrypted and show it as ***** (leave ***** to keep it).
       </p>
       {fields.length > 0 && (
         <ul className="grid gap-3">
@@ -33,8 +34,10 @@ export function HeadersEditor() {
             const valueId = `${id}-${i}-value`;
             const nameError = errors?.[i]?.name?.message;
             const valueError = errors?.[i]?.value?.message;
+            const secretId = `${id}-${i}-secret`;
+            const secret = !!watch(`headers.${i}.secret`);
             return (
-              <li key={row.id} className="grid gap-2 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)_auto] sm:items-start">
+              <li key={row.id} className="grid gap-2 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)_auto_auto] sm:items-start">
                 <div className="grid gap-1.5">
                   <label htmlFor={nameId} className="text-xs font-medium text-muted-foreground">Header {i + 1} name</label>
                   <Input {...register(`headers.${i}.name`)} {...fieldControlProps({ id: nameId, hasError: !!nameError })} placeholder="X-Team" autoComplete="off" spellCheck={false} />
@@ -42,9 +45,13 @@ export function HeadersEditor() {
                 </div>
                 <div className="grid gap-1.5">
                   <label htmlFor={valueId} className="text-xs font-medium text-muted-foreground">Header {i + 1} value</label>
-                  <Input {...register(`headers.${i}.value`)} {...fieldControlProps({ id: valueId, hasError: !!valueError })} autoComplete="off" spellCheck={false} />
+                  <Input {...register(`headers.${i}.value`)} {...fieldControlProps({ id: valueId, hasError: !!valueError })} type={secret ? "password" : "text"} autoComplete="off" spellCheck={false} />
                   {valueError && <FieldMessage id={fieldIds(valueId).errorId} error={valueError} />}
                 </div>
+                <label htmlFor={secretId} className="flex items-center gap-2 text-sm sm:mt-8">
+                  <input id={secretId} type="checkbox" className="size-4 accent-primary" defaultChecked={secret} {...registerRaw(`headers.${i}.secret`)} />
+                  Secret
+                </label>
                 <Button type="button" variant="ghost" size="sm" className="justify-self-start sm:mt-7" aria-label={`Remove header ${i + 1}`} onClick={() => remove(i)}>
                   <Trash2 aria-hidden="true" />
                   <span className="sm:hidden">Remove</span>
@@ -56,7 +63,7 @@ export function HeadersEditor() {
       )}
       {listError && <FieldMessage id={`${id}-error`} error={listError} />}
       <div>
-        <Button type="button" variant="outline" size="sm" disabled={fields.length >= MAX_ROWS} onClick={() => append({ name: "", value: "" }, { shouldFocus: true })}>
+        <Button type="button" variant="outline" size="sm" disabled={fields.length >= MAX_ROWS} onClick={() => append({ name: "", value: "", secret: false }, { shouldFocus: true })}>
           <Plus aria-hidden="true" /> Add header
         </Button>
       </div>

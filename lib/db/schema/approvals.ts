@@ -20,6 +20,8 @@ export const changeRequests = pgTable(
     webhookName: text("webhook_name").notNull(),
     proposed: jsonb("proposed").$type<Record<string, unknown>>().notNull(),
     proposedSecretsEnc: text("proposed_secrets_enc"),
+    /** Sealed JSON of the secret header values an update proposes (name -> values). */
+    proposedSecretHeadersEnc: text("proposed_secret_headers_enc"),
     baseVersion: integer("base_version"),
     requesterId: text("requester_id").notNull(),
     requesterLabel: text("requester_label").notNull(),

@@ -44,6 +44,8 @@ export const webhooks = pgTable(
     eventTypes: text("event_types").array().notNull(),
     rateLimit: integer("rate_limit").notNull().default(10),
     headers: jsonb("headers").$type<Record<string, string[]>>().notNull().default({}),
+    /** Secret custom headers: name -> sealed JSON of its values; `headers` holds "*****" for each of them. */
+    secretHeaders: jsonb("secret_headers").$type<Record<string, string>>().notNull().default({}),
     failureHandling: jsonb("failure_handling").$type<FailureHandling>().notNull(),
     payloadMode: text("payload_mode").$type<"thin" | "full">().notNull().default("thin"),
     enabled: boolean("enabled").notNull().default(true),

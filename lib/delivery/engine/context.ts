@@ -2,14 +2,20 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { events, webhooks } from "@/lib/db/schema";
-import { openWebhookSecret } from "@/lib/server/webhooks/secrets";
+import { openSecretHeaders, openWebhookSecret } from "@/lib/server/webhooks/secrets";
 import type { ClaimedDelivery } from "./claim";
 import type { EventRecord } from "./request";
 
-export type WebhookTarget = typeof webhooks.$inferSelect & { authSecret: string; signingSecrets: string[] };
+/**
+ * A webhook ready to send: `headers` carries the secret custom headers' real values (the row holds "*****"),
+ * `secretHeaderNames` (lower-cased) says which to redact in the attempt log, `secretHeaderValues` what to scrub.
+ */
+export type WebhookTarget = typeof webhooks.$inferSelect & { authSecret: string; signingSecrets: string[]; secretHeaderNames: string[]; secretHeaderValues: string[] };
+
+type Opened = { authSecret: string; signingSecrets: string[]; secretHeaders: Record<string, string[]> };
 
 // Decrypting is cheap but not free: keep opened credentials per webhook version (and rotation window).
-const secretCache = new Map<string, { authSecret: string; signingSecrets: string[] }>();
+const secretCache = new Map<string, Opened>();
 
 function openSecrets(w: typeof webhooks.$inferSelect, now: number) {
   const overlap = w.previousSigningSecretEnc && w.previousSecretExpiresAt && w.previousSecretExpiresAt.getTime() > now;
@@ -20,10 +26,17 @@ function openSecrets(w: typeof webhooks.$inferSelect, now: number) {
     secrets = {
       authSecret: openWebhookSecret(w.id, "auth", w.authSecretEnc),
       signingSecrets: [openWebhookSecret(w.id, "signing", w.signingSecretEnc), ...(overlap ? [openWebhookSecret(w.id, "signing_prev", w.previousSigningSecretEnc!)] : [])],
+      secretHeaders: openSecretHeaders(w.id, w.secretHeaders ?? {}),
     };
     secretCache.set(key, secrets);
   }
   return secrets;
+}
+
+function toTarget(w: typeof webhooks.$inferSelect, now: number): WebhookTarget {
+  const { authSecret, signingSecrets, secretHeaders } = openSecrets(w, now);
+  const headers = Object.fromEntries(Object.entries(w.headers).map(([name, values]) => [name, secretHeaders[name.toLowerCase()] ?? values]));
+  return { ...w, headers, authSecret, signingSecrets, secretHeaderNames: Object.keys(secretHeaders), secretHeaderValues: Object.values(secretHeaders).flat() };
 }
 
 /** Everything a batch needs to send, loaded in two queries (fixed text, array parameters). */
@@ -34,7 +47,7 @@ export async function loadContext(db: Db, claimed: ClaimedDelivery[], now = Date
     .select()
     .from(events)
     .where(sql`(${events.orgId}, ${events.id}) in (select * from unnest(${sql.param(pairs.map((c) => c.orgId))}::uuid[], ${sql.param(pairs.map((c) => c.eventId))}::text[]))`);
-  const hooks = new Map<string, WebhookTarget>(hookRows.map((w) => [w.id, { ...w, ...openSecrets(w, now) }]));
+  const hooks = new Map<string, WebhookTarget>(hookRows.map((w) => [w.id, toTarget(w, now)]));
   const evs = new Map<string, EventRecord>(eventRows.map((e) => [`${e.orgId}/${e.id}`, e]));
   return { hooks, events: evs };
 }

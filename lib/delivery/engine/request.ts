@@ -51,9 +51,10 @@ export function buildHeaders({
   return headers;
 }
 
-/** What the attempt log keeps: credentials redacted, the signature shown. */
-export function redactHeaders(headers: Record<string, string>, auth: AuthConfig): Record<string, string> {
+/** What the attempt log keeps: credentials and secret custom headers (lower-cased names) redacted, the signature shown. */
+export function redactHeaders(headers: Record<string, string>, auth: AuthConfig, secretHeaderNames: readonly string[] = []): Record<string, string> {
   const out = { ...headers };
+  for (const name of secretHeaderNames) if (out[name] !== undefined) out[name] = "*****";
   if (auth.type === "api_key") out[auth.header.toLowerCase()] = "*****";
   if (out.authorization) out.authorization = out.authorization.startsWith("Bearer ") ? "Bearer *****" : "*****";
   return out;

@@ -48,7 +48,7 @@ export async function sendOne({ delivery, webhook, event, body = JSON.stringify(
     startedAt = new Date();
     if (Date.now() > deadline) return { delivery, missedSlot: true };
     const { headers, result } = await attempt();
-    return { delivery, webhook, startedAt, requestHeaders: redactHeaders(headers, webhook.auth), result };
+    return { delivery, webhook, startedAt, requestHeaders: redactHeaders(headers, webhook.auth, webhook.secretHeaderNames), result };
   }
   const request = { tokenUrl: webhook.auth.tokenUrl, clientId: webhook.auth.clientId, clientSecret: webhook.authSecret, scope: webhook.auth.scope, audience: webhook.auth.audience };
   try {
@@ -63,7 +63,7 @@ export async function sendOne({ delivery, webhook, event, body = JSON.stringify(
       token = await tokens.getToken(request);
       sent = await attempt(token.accessToken);
     }
-    return { delivery, webhook, startedAt, requestHeaders: redactHeaders(sent.headers, webhook.auth), result: sent.result, bearerToken: token.accessToken };
+    return { delivery, webhook, startedAt, requestHeaders: redactHeaders(sent.headers, webhook.auth, webhook.secretHeaderNames), result: sent.result, bearerToken: token.accessToken };
   } catch (err) {
     if (err instanceof ShuttingDown) return { delivery, missedSlot: true };
     if (!(err instanceof TokenError)) throw err;

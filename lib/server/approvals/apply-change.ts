@@ -9,21 +9,23 @@ import { applyUpdateWebhook } from "../webhooks/update-webhook";
 import { applyDeleteWebhook } from "../webhooks/delete-webhook";
 import { assertActiveCapacity } from "../webhooks/validate-webhook";
 import type { WebhookRow } from "../webhooks/view";
-import { openProposedSecret } from "./secrets";
+import { openProposedSecret, openProposedSecretHeaders } from "./secrets";
 import type { ChangeRequestRow } from "./view";
 
 export type Applied = { applied: true; webhookVersion: number | null } | { applied: false; stale: { base: number | null; now: number | null } };
 
-type Snapshot = Pick<Webhook, "name" | "url" | "auth" | "eventTypes" | "rateLimit" | "headers" | "failureHandling" | "payload" | "enabled">;
+type Snapshot = Pick<Webhook, "name" | "url" | "auth" | "eventTypes" | "rateLimit" | "headers" | "failureHandling" | "payload" | "enabled"> & { secretHeaders?: string[] };
 
 /** The stored proposal back as a full PATCH; the credential, if the request carries one, is decrypted here only. */
-export function patchFromProposal(proposed: Record<string, unknown>, secret: string | undefined): UpdateWebhookInput {
+export function patchFromProposal(proposed: Record<string, unknown>, secret: string | undefined, secretHeaderValues: Record<string, string[]> = {}): UpdateWebhookInput {
   const p = proposed as Snapshot;
+  // Secret headers read "*****" in the snapshot (keep the stored value) unless the request sealed a new value.
+  const headers = Object.fromEntries(Object.entries(p.headers).map(([name, values]) => [name, secretHeaderValues[name.toLowerCase()] ?? values]));
   const auth: UpdateWebhookInput["auth"] =
     p.auth.type === "api_key"
       ? { type: "api_key", header: p.auth.header, key: secret ?? MASK }
       : { type: "oauth2", tokenUrl: p.auth.tokenUrl, clientId: p.auth.clientId, clientSecret: secret ?? MASK, ...(p.auth.scope ? { scope: p.auth.scope } : {}), ...(p.auth.audience ? { audience: p.auth.audience } : {}) };
-  return { name: p.name, url: p.url, auth, eventTypes: p.eventTypes, rateLimit: p.rateLimit, headers: p.headers, failureHandling: p.failureHandling, payload: p.payload, enabled: p.enabled };
+  return { name: p.name, url: p.url, auth, eventTypes: p.eventTypes, rateLimit: p.rateLimit, headers, secretHeaders: p.secretHeaders ?? [], failureHandling: p.failureHandling, payload: p.payload, enabled: p.enabled };
 }
 
 async function lockLive(tx: Tx, request: ChangeRequestRow): Promise<WebhookRow | undefined> {
@@ -57,7 +59,7 @@ export async function applyChange(tx: Tx, reviewer: Actor, request: ChangeReques
   }
   if (request.action === "update") {
     const secret = request.proposedSecretsEnc ? openProposedSecret(request.id, request.proposedSecretsEnc) : undefined;
-    const { row } = await applyUpdateWebhook({ actor: maker, id: live.id, patch: patchFromProposal(request.proposed, secret), expectedVersion: request.baseVersion ?? undefined, tx });
+    const { row } = await applyUpdateWebhook({ actor: maker, id: live.id, patch: patchFromProposal(request.proposed, secret, request.proposedSecretHeadersEnc ? openProposedSecretHeaders(request.id, request.proposedSecretHeadersEnc) : {}), expectedVersion: request.baseVersion ?? undefined, tx });
     return { applied: true, webhookVersion: row.version };
   }
   await applyDeleteWebhook({ actor: maker, id: live.id, tx, expectedVersion: request.baseVersion ?? undefined });

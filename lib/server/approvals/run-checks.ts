@@ -62,7 +62,7 @@ export async function runChecks({ actor, id }: { actor: Actor; id: string }): Pr
     items = (["url", "oauth_token", "ping"] as const).map((name) => ({ name, label: { url: "URL passes the SSRF rules", oauth_token: "OAuth token endpoint answers", ping: "Receiver answers a test ping" }[name], status: "skipped" as const, detail }));
   } else {
     const proposedSecret = request.proposedSecretsEnc ? openProposedSecret(request.id, request.proposedSecretsEnc) : undefined;
-    const config = request.action === "create" ? configOf(live) : mergeWebhookPatch(configOf(live), patchFromProposal(request.proposed, proposedSecret)).next;
+    const config = request.action === "create" ? configOf(live) : mergeWebhookPatch(configOf(live), patchFromProposal(request.proposed, proposedSecret), Object.keys(live.secretHeaders)).next;
     items = await probeTarget(
       {
         url: config.url,

@@ -11,7 +11,8 @@ import { configOf, lockWebhook } from "../webhooks/lock-webhook";
 import { mergeWebhookPatch } from "../webhooks/merge-patch";
 import { assertActiveCapacity, assertNameFree, assertValidConfig } from "../webhooks/validate-webhook";
 import { configSnapshot, type WebhookRow } from "../webhooks/view";
-import { sealProposedSecret } from "./secrets";
+import { sealProposedSecret, sealProposedSecretHeaders } from "./secrets";
+import { secretHeaderChanges } from "../webhooks/secrets";
 import type { ChangeRequestRow } from "./view";
 import { announceSubmitted } from "../alerts/change-request-alerts";
 
@@ -69,7 +70,7 @@ export async function submitUpdate({ actor, id, patch, tx, expiresAt }: { actor:
     throw conflict(`This webhook changed since you opened it: you edited version ${patch.version}, it is now version ${row.version}. Reload to see the changes.`, [{ path: "version", message: "Stale version." }]);
   }
   const current = configOf(row);
-  const { next, changed, authSecret, errors } = mergeWebhookPatch(current, patch);
+  const { next, changed, authSecret, errors, secretHeaders } = mergeWebhookPatch(current, patch, Object.keys(row.secretHeaders));
   await assertValidConfig(tx, actor.orgId, next, { subscribed: current.eventTypes, errors });
   if (changed.length === 0) return { row };
   if (changed.includes("name")) await assertNameFree(tx, actor.orgId, next.name, id);
@@ -83,8 +84,13 @@ export async function submitUpdate({ actor, id, patch, tx, expiresAt }: { actor:
     action: "update",
     webhookId: id,
     webhookName: row.name,
-    proposed: configSnapshot({ ...row, ...next }, newSecret ? ["auth"] : []),
+    // Only the names of the proposed secret headers go into the snapshot; their new values are sealed to the request.
+    proposed: configSnapshot(
+      { ...row, ...next, secretHeaders: Object.fromEntries(secretHeaders.secretNames.map((n) => [n, ""])) },
+      [...(newSecret ? ["auth"] : []), ...secretHeaderChanges(secretHeaders.fresh)],
+    ),
     proposedSecretsEnc: newSecret ? sealProposedSecret(requestId, newSecret) : null,
+    proposedSecretHeadersEnc: Object.keys(secretHeaders.fresh).length ? sealProposedSecretHeaders(requestId, secretHeaders.fresh) : null,
     baseVersion: row.version,
     expiresAt,
   });

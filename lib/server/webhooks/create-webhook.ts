@@ -7,7 +7,8 @@ import { MASK, type CreateWebhookInput } from "@/lib/schemas/webhooks";
 import { recordAudit } from "../audit/record-audit";
 import { assertCan, type Actor } from "../authz";
 import { conflict } from "../errors";
-import { sealWebhookSecret } from "./secrets";
+import { sealSecretHeaders, sealWebhookSecret, secretHeaderChanges } from "./secrets";
+import { planSecretHeaders } from "./secret-header-plan";
 import { recordVersion } from "./record-version";
 import { assertActiveCapacity, assertNameFree, assertValidConfig, isNameConflict } from "./validate-webhook";
 import type { WebhookConfig } from "./merge-patch";
@@ -55,10 +56,12 @@ export function configFromCreate(input: CreateWebhookInput): WebhookConfig {
 
 /** Validates and inserts inside the caller's transaction. `status: "pending"` stores a creation awaiting approval. */
 export async function applyCreateWebhook({ actor, input, tx, status }: { actor: Actor; input: CreateWebhookInput; tx: Tx; status?: "pending" }): Promise<CreateResult> {
-  const config = configFromCreate(input);
+  const plain = configFromCreate(input);
+  const secretHeaders = planSecretHeaders({ headers: plain.headers, requested: input.secretHeaders, wasSecret: [], urlAfter: plain.url });
+  const config = { ...plain, headers: secretHeaders.headers };
   const masked = (input.auth.type === "api_key" ? input.auth.key : input.auth.clientSecret) === MASK;
   const maskErrors = masked ? [{ path: input.auth.type === "api_key" ? "auth.key" : "auth.clientSecret", message: "***** means “unchanged”, which a new webhook has nothing to keep: enter a value." }] : [];
-  await assertValidConfig(tx, actor.orgId, config, { errors: maskErrors });
+  await assertValidConfig(tx, actor.orgId, config, { errors: [...maskErrors, ...secretHeaders.errors] });
   await assertNameFree(tx, actor.orgId, config.name);
   if (config.enabled && status !== "pending") await assertActiveCapacity(tx, actor.orgId);
 
@@ -76,6 +79,7 @@ export async function applyCreateWebhook({ actor, input, tx, status }: { actor: 
         ...config,
         authSecretEnc: sealWebhookSecret(id, "auth", authSecret),
         signingSecretEnc: sealWebhookSecret(id, "signing", signingSecret),
+        secretHeaders: sealSecretHeaders(id, secretHeaders),
         status: status ?? (config.enabled ? "active" : "disabled"),
         createdBy: actor.label,
       })
@@ -84,7 +88,7 @@ export async function applyCreateWebhook({ actor, input, tx, status }: { actor: 
     if (isNameConflict(err)) throw conflict("A webhook with this name already exists.", [{ path: "name", message: "This name is taken." }]);
     throw err;
   }
-  await recordVersion(tx, actor, row, Object.keys(config), ["auth", "signingSecret"]);
+  await recordVersion(tx, actor, row, Object.keys(config), ["auth", "signingSecret", ...secretHeaderChanges(secretHeaders.fresh)]);
   await recordAudit(
     { actor, orgId: actor.orgId, action: "webhook.created", target: { type: "webhook", id, label: row.name }, summary: { url: row.url, authType: row.auth.type, eventTypes: row.eventTypes, rateLimit: row.rateLimit, enabled: row.enabled, status: row.status } },
     tx,

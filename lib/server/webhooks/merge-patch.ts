@@ -2,6 +2,7 @@ import type { AuthConfig, FailureHandling } from "@/lib/db/schema";
 import { MASK, type UpdateWebhookInput } from "@/lib/schemas/webhooks";
 import type { FieldError } from "../errors";
 import { destinationMoves, keptCredentialError } from "@/lib/schemas/credential-binding";
+import { planSecretHeaders, type SecretHeaderPlan } from "./secret-header-plan";
 
 /** The editable configuration of a webhook, secrets excluded. */
 export type WebhookConfig = {
@@ -22,13 +23,15 @@ export type MergeResult = {
   /** undefined: keep the stored credential; null: generate one; string: store this one. */
   authSecret: string | null | undefined;
   errors: FieldError[];
+  /** Secret custom headers after the change; `next.headers` shows them as "*****". */
+  secretHeaders: SecretHeaderPlan;
 };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const lower = (s: string) => s.toLowerCase();
 
 /** Applies a PATCH (Socotra semantics: removals first, then additions) to the current configuration. Pure. */
-export function mergeWebhookPatch(current: WebhookConfig, patch: UpdateWebhookInput): MergeResult {
+export function mergeWebhookPatch(current: WebhookConfig, patch: UpdateWebhookInput, wasSecret: string[] = []): MergeResult {
   const errors: FieldError[] = [];
   const next: WebhookConfig = { ...current, headers: { ...current.headers }, eventTypes: [...current.eventTypes] };
   if (patch.name !== undefined) next.name = patch.name;
@@ -51,6 +54,9 @@ export function mergeWebhookPatch(current: WebhookConfig, patch: UpdateWebhookIn
     next.headers[name] = values;
   }
   if (Object.keys(next.headers).length > 20) errors.push({ path: "headers", message: "At most 20 custom headers." });
+  const secretHeaders = planSecretHeaders({ headers: next.headers, requested: patch.secretHeaders, wasSecret, urlBefore: current.url, urlAfter: next.url });
+  next.headers = secretHeaders.headers;
+  errors.push(...secretHeaders.errors);
 
   let authSecret: string | null | undefined;
   if (patch.auth) {
@@ -76,5 +82,7 @@ export function mergeWebhookPatch(current: WebhookConfig, patch: UpdateWebhookIn
 
   const changed = (Object.keys(next) as (keyof WebhookConfig)[]).filter((k) => !same(next[k], current[k]));
   if (authSecret !== undefined && !changed.includes("auth")) changed.push("auth");
-  return { next, changed, authSecret, errors };
+  const secretSetMoved = !same([...wasSecret].sort(), [...secretHeaders.secretNames].sort());
+  if ((secretSetMoved || Object.keys(secretHeaders.fresh).length) && !changed.includes("headers")) changed.push("headers");
+  return { next, changed, authSecret, errors, secretHeaders };
 }

@@ -7,7 +7,7 @@ import type { UpdateWebhookInput } from "@/lib/schemas/webhooks";
 import { recordAudit } from "../audit/record-audit";
 import { assertCan, type Actor } from "../authz";
 import { conflict } from "../errors";
-import { sealWebhookSecret } from "./secrets";
+import { sealSecretHeaders, sealWebhookSecret, secretHeaderChanges } from "./secrets";
 import { recordVersion } from "./record-version";
 import { mergeWebhookPatch } from "./merge-patch";
 import { configOf, lockWebhook } from "./lock-webhook";
@@ -39,7 +39,7 @@ export async function applyUpdateWebhook({ actor, id, patch, expectedVersion, tx
     ]);
   }
   const current = configOf(row);
-  const { next, changed, authSecret, errors } = mergeWebhookPatch(current, patch);
+  const { next, changed, authSecret, errors, secretHeaders } = mergeWebhookPatch(current, patch, Object.keys(row.secretHeaders));
   await assertValidConfig(tx, actor.orgId, next, { subscribed: current.eventTypes, errors });
   if (changed.length === 0) return { row };
   if (changed.includes("name")) await assertNameFree(tx, actor.orgId, next.name, id);
@@ -56,6 +56,7 @@ export async function applyUpdateWebhook({ actor, id, patch, expectedVersion, tx
       .set({
         ...next,
         ...(newSecret ? { authSecretEnc: sealWebhookSecret(id, "auth", newSecret) } : {}),
+        secretHeaders: sealSecretHeaders(id, secretHeaders, row.secretHeaders),
         status,
         statusReason: status === row.status ? row.statusReason : null,
         version: row.version + 1,
@@ -68,7 +69,7 @@ export async function applyUpdateWebhook({ actor, id, patch, expectedVersion, tx
     throw err;
   }
   if (!updated) throw conflict("This webhook changed at the same time. Reload and try again.", [{ path: "version", message: "Stale version." }]);
-  const secretsChanged = newSecret ? ["auth"] : [];
+  const secretsChanged = [...(newSecret ? ["auth"] : []), ...secretHeaderChanges(secretHeaders.fresh)];
   await recordVersion(tx, actor, updated, changed, secretsChanged);
   await recordAudit(
     { actor, orgId: actor.orgId, action: "webhook.updated", target: { type: "webhook", id, label: updated.name }, summary: { version: updated.version, changed, ...(secretsChanged.length ? { credentials: "changed" } : {}) } },

@@ -4,6 +4,14 @@ import { MASK, type Webhook } from "@/lib/schemas/webhooks";
 
 export type WebhookRow = typeof webhooks.$inferSelect;
 
+/** Custom headers with each secret one's value "*****" (stored so already; masked again here so no path can leak one). */
+function secretHeadersView(row: Pick<WebhookRow, "headers" | "secretHeaders">) {
+  const secret = new Set(Object.keys(row.secretHeaders ?? {}));
+  const names = Object.keys(row.headers).filter((n) => secret.has(n.toLowerCase()));
+  const headers = Object.fromEntries(Object.entries(row.headers).map(([n, v]) => [n, secret.has(n.toLowerCase()) ? [MASK] : v]));
+  return { headers, secretHeaders: names };
+}
+
 /** The one place a stored webhook becomes what leaves the server: every credential is "*****". */
 export function toWebhookView(row: WebhookRow, pendingChangeRequestId: string | null = null, backlog: number | null = null): Webhook {
   const auth =
@@ -18,7 +26,7 @@ export function toWebhookView(row: WebhookRow, pendingChangeRequestId: string | 
     signingSecret: MASK,
     eventTypes: row.eventTypes,
     rateLimit: row.rateLimit,
-    headers: row.headers,
+    ...secretHeadersView(row),
     failureHandling: row.failureHandling,
     payload: row.payloadMode,
     enabled: row.enabled,
