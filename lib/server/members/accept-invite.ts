@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
-import { invites, memberships, organizations, users } from "@/lib/db/schema";
+import { invites, memberships, oidcIdentities, organizations, users } from "@/lib/db/schema";
+import { env } from "@/lib/env";
 import { sha256 } from "@/lib/crypto/tokens";
 import { hashPassword } from "@/lib/crypto/password";
 import { verifyCredentials } from "@/lib/server/auth/verify-credentials";
@@ -57,6 +58,10 @@ export async function acceptInvite({ input, signedInUserId, clientAddress }: { i
     const [member] = await tx.select({ roles: memberships.roles }).from(memberships).where(and(eq(memberships.orgId, invite.orgId), eq(memberships.userId, userId)));
     if (member) throw conflict("You are already a member of this organization.");
     await tx.insert(memberships).values({ orgId: invite.orgId, userId, roles: invite.roles });
+    // An accepted invite counts as the link DESIGN §7 asks for: this person's first OIDC sign-in with a verified
+    // e-mail links (issuer, subject) to the account (resolve-oidc-sign-in.ts); the e-mail alone never does.
+    const issuer = env().OIDC_ISSUER;
+    if (issuer) await tx.insert(oidcIdentities).values({ userId, issuer, createdBy: `invite from ${invite.invitedByLabel}` }).onConflictDoNothing();
     await recordAudit(
       { actor: { kind: "user", id: userId, label: invite.email }, orgId: invite.orgId, action: "member.joined", target: { type: "user", id: userId, label: invite.email }, summary: { roles: invite.roles, inviteId: invite.id, invitedBy: invite.invitedByLabel, newAccount: !existing } },
       tx,

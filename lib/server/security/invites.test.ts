@@ -10,6 +10,7 @@ import { sha256 } from "@/lib/crypto/tokens";
 import { DEMO_PASSWORD } from "@/lib/db/seed";
 import { verifyCredentials } from "@/lib/server/auth/verify-credentials";
 import { acceptInvite } from "@/lib/server/members/accept-invite";
+import { resolveOidcSignIn } from "@/lib/server/sign-in/resolve-oidc-sign-in";
 import * as members from "@/app/api/v1/orgs/[org]/members/route";
 import * as invitesRoute from "@/app/api/v1/orgs/[org]/invites/route";
 import * as invite from "@/app/api/v1/orgs/[org]/invites/[id]/route";
@@ -29,6 +30,30 @@ const accept = (token: string, password: string, extra: { signedInUserId?: strin
 const memberEmails = async (admin: string) => ((await call(members.GET, { params: acme, key: admin })).json.items as { email: string }[]).map((m) => m.email);
 
 describe("invites", () => {
+  it("an accepted invite is the link for OpenID Connect: the invitee's first verified sign-in links, the e-mail alone never does", async () => {
+    const issuer = "https://idp.example.com";
+    const g = globalThis as { __wcEnv?: unknown };
+    const saved = { issuer: process.env.OIDC_ISSUER, env: g.__wcEnv };
+    process.env.OIDC_ISSUER = issuer;
+    g.__wcEnv = undefined;
+    try {
+      const admin = await createTestKey("acme", ["admin"]);
+      // Invited but not yet accepted: a verified e-mail at the provider is not enough.
+      const res = await inviteAs(admin, { email: "oidc.hire@example.com", roles: ["viewer"] });
+      expect(await resolveOidcSignIn({ issuer, subject: "sub-1", email: "oidc.hire@example.com", emailVerified: true })).toEqual({ refused: "not_linked" });
+      expect((await accept(tokenOf(res.json.invitePath), "chosen-by-the-invitee")).status).toBe(200);
+      const [user] = await testDb.db.select().from(users).where(sql`lower(${users.email}) = 'oidc.hire@example.com'`);
+      expect(await resolveOidcSignIn({ issuer, subject: "sub-1", email: "oidc.hire@example.com", emailVerified: false })).toEqual({ refused: "unverified_email" });
+      expect(await resolveOidcSignIn({ issuer, subject: "sub-1", email: "oidc.hire@example.com", emailVerified: true })).toEqual({ userId: user.id });
+      // Linked by (issuer, subject): another subject with the same address is refused.
+      expect(await resolveOidcSignIn({ issuer, subject: "sub-2", email: "oidc.hire@example.com", emailVerified: true })).toEqual({ refused: "not_linked" });
+    } finally {
+      if (saved.issuer === undefined) delete process.env.OIDC_ISSUER;
+      else process.env.OIDC_ISSUER = saved.issuer;
+      g.__wcEnv = saved.env;
+    }
+  });
+
   it("are one-time links: hashed at rest, listed as Invited, and the invitee sets their own password", async () => {
     const admin = await createTestKey("acme", ["admin"]);
     const res = await inviteAs(admin, { email: "New.Hire@Example.com", roles: ["tester"] });
