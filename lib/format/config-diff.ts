@@ -42,7 +42,8 @@ function flatten(value: unknown, prefix: string, out: Map<string, unknown>) {
 export function formatConfigValue(value: unknown): string {
   if (value === undefined || value === null || value === "") return "—";
   if (Array.isArray(value)) return value.length ? value.map(formatConfigValue).join(", ") : "—";
-  return VALUE_TEXT[String(value)] ?? String(value);
+  const text = typeof value === "object" ? JSON.stringify(value) : String(value as string | number | boolean | bigint | symbol);
+  return VALUE_TEXT[text] ?? text;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
