@@ -42,7 +42,7 @@ function flatten(value: unknown, prefix: string, out: Map<string, unknown>) {
 export function formatConfigValue(value: unknown): string {
   if (value === undefined || value === null || value === "") return "—";
   if (Array.isArray(value)) return value.length ? value.map(formatConfigValue).join(", ") : "—";
-  const text = typeof value === "object" ? JSON.stringify(value) : String(value as string | number | boolean | bigint | symbol);
+  const text = typeof value === "string" || typeof value === "number" || typeof value === "boolean" || typeof value === "bigint" ? String(value) : JSON.stringify(value);
   return VALUE_TEXT[text] ?? text;
 }
 
