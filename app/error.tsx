@@ -18,7 +18,7 @@ export default function ConsoleError({ reset }: { error: Error & { digest?: stri
       const down = !res || res.status === 503;
       if (stopped) return;
       setDatabaseDown(down);
-      if (down) setTimeout(check, 5_000);
+      if (down) setTimeout(() => void check(), 5_000);
       else if (databaseDown) reset(); // it was down and is back: render the page again
     };
     void check();

@@ -6,7 +6,7 @@ import { openTestDatabase } from "@/lib/testing/open-test-database";
 import { seedDemo } from "@/lib/db/seed";
 import { deliveries, attempts } from "@/lib/db/schema";
 const h = await openTestDatabase();
-(globalThis as any).__wcDb = Promise.resolve(h);
+(globalThis as { __wcDb?: Promise<typeof h> }).__wcDb = Promise.resolve(h);
 await seedDemo(h.db);
 const { startReceiver } = await import("@/lib/testing/receiver");
 const { startTestWorker, testActor } = await import("@/lib/testing/engine");

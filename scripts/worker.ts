@@ -20,8 +20,7 @@ const stopCompaction = startRollupCompaction({ db: await getDb(), log: (msg) => 
 console.log(`[worker] ${worker.workerId} delivering`);
 const deadlineMs = Number(process.env.WORKER_SHUTDOWN_MS ?? 10_000);
 let stopping = false;
-for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  process.on(signal, async () => {
+async function shutdown(signal: NodeJS.Signals) {
     if (stopping) process.exit(1);
     stopping = true;
     console.log(`[worker] ${signal}: stopped claiming; finishing in-flight deliveries (up to ${deadlineMs} ms)`);
@@ -31,5 +30,5 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     await closeDb().catch(() => {});
     console.log("[worker] stopped");
     process.exit(0);
-  });
 }
+for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => void shutdown(signal));

@@ -17,12 +17,13 @@ export function RecoveryProgress({ initial, onFinished }: { initial: RecoveryJob
 
   useEffect(() => {
     if (!open) return;
-    const t = setTimeout(async () => {
+    const poll = async () => {
       const result = await recoveryJobAction({ id: job.id });
       if (!result.ok) return setError(result.error);
       setJob(result.data);
       if (!OPEN.has(result.data.status)) onFinished?.(result.data);
-    }, 1_000);
+    };
+    const t = setTimeout(() => void poll(), 1_000);
     return () => clearTimeout(t);
   }, [job, open, onFinished]);
 

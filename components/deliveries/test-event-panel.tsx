@@ -38,7 +38,7 @@ export function TestEventPanel({ org, webhookId, eventTypes, autoFocus }: Props)
   }, [autoFocus]);
 
   useEffect(() => {
-    if (delivery && delivery.status !== "pending" && delivery.status !== "sending") queryClient.invalidateQueries({ queryKey: ["deliveries", org, webhookId] });
+    if (delivery && delivery.status !== "pending" && delivery.status !== "sending") void queryClient.invalidateQueries({ queryKey: ["deliveries", org, webhookId] });
   }, [delivery, org, queryClient, webhookId]);
 
   const send = () =>
@@ -47,7 +47,7 @@ export function TestEventPanel({ org, webhookId, eventTypes, autoFocus }: Props)
       const result = await sendTestEventAction({ id: webhookId, eventType: type });
       if (!result.ok) return setError(result.fieldErrors?.[0]?.message ?? result.error);
       setDeliveryId(result.data.delivery.id);
-      queryClient.invalidateQueries({ queryKey: ["deliveries", org, webhookId] });
+      void queryClient.invalidateQueries({ queryKey: ["deliveries", org, webhookId] });
     });
 
   const subscribed = eventTypes.filter((t) => t.subscribed);

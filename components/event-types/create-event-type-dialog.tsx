@@ -39,7 +39,7 @@ export function CreateEventTypeDialog() {
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     const text = (values.examplePayload ?? "").trim();
-    const result = await createEventTypeAction({ name: values.name, description: values.description, examplePayload: text ? JSON.parse(text) : {} });
+    const result = await createEventTypeAction({ name: values.name, description: values.description, examplePayload: text ? (JSON.parse(text) as Record<string, unknown>) : {} });
     if (!result.ok) {
       const mapped = (result.fieldErrors ?? []).filter((e) => fields.includes(e.path.split(".")[0] as (typeof fields)[number]));
       mapped.forEach((e) => form.setError(e.path.split(".")[0] as (typeof fields)[number], { message: e.message }));

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Controller, FormProvider, useForm } from "react-hook-form";
@@ -25,6 +25,9 @@ import { EventTypePicker, type EventTypeOption } from "./form/event-type-picker"
 import { RateLimitField } from "./form/rate-limit-field";
 import { HeadersEditor } from "./form/headers-editor";
 import { FailureHandlingFields } from "./form/failure-handling-fields";
+
+/** Nothing to subscribe to: the snapshot is false on the server and while hydrating, true once hydrated. */
+const noSubscription = () => () => {};
 
 type Props = {
   eventTypes: EventTypeOption[];
@@ -56,8 +59,7 @@ export function WebhookForm({ eventTypes, webhook, submitLabel, needsApproval = 
   const [reveal, setReveal] = useState<Reveal | null>(null);
   const [done, setDone] = useState(false);
   // Until hydrated, submitting would be a plain HTML post that saves nothing: keep the button disabled.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const inFlight = useRef(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const { errors, isSubmitting, submitCount } = form.formState;
@@ -81,7 +83,8 @@ export function WebhookForm({ eventTypes, webhook, submitLabel, needsApproval = 
     else requestAnimationFrame(() => summaryRef.current?.focus());
   }
 
-  const onSubmit = form.handleSubmit(async (values) => {
+  // handleSubmit is called in the submit event, not during render (its callback reads inFlight).
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => void form.handleSubmit(async (values) => {
     if (inFlight.current || done) return;
     inFlight.current = true;
     setProblem(null);
@@ -137,7 +140,7 @@ export function WebhookForm({ eventTypes, webhook, submitLabel, needsApproval = 
     } finally {
       inFlight.current = false;
     }
-  });
+  })(e);
 
   const pending = isSubmitting || done;
   const label = needsApproval ? "Submit for Approval" : (submitLabel ?? (webhook ? "Update Webhook" : "Create Webhook"));

@@ -1,8 +1,8 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { baseURL } from "../../playwright.config";
 import { acceptInviteOnPage, sessionApi, signIn, PASSWORD } from "../fixtures/auth";
 
-const sectionLinks = (page: import("@playwright/test").Page) => page.getByRole("navigation", { name: "Sections" }).getByRole("link");
+const sectionLinks = (page: Page) => page.getByRole("navigation", { name: "Sections" }).getByRole("link");
 
 test.describe("sign-in and roles", () => {
   const expected = {

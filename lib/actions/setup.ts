@@ -4,16 +4,22 @@ import { signIn } from "@/lib/auth";
 import { completeSetup } from "@/lib/server/install/complete-setup";
 import { AppError } from "@/lib/server/errors";
 
+/** A text field of the posted form ("" when absent or a file). */
+const formText = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+};
+
 export type SetupState = { error?: string; fieldErrors?: Record<string, string>; values?: { token: string; orgName: string; email: string; name: string } };
 
 /** The /setup form: create the first organization and admin with the setup token, then sign them in. */
 export async function setupConsole(_prev: SetupState, form: FormData): Promise<SetupState> {
   const raw = {
-    token: String(form.get("token") ?? ""),
-    orgName: String(form.get("orgName") ?? ""),
-    email: String(form.get("email") ?? ""),
-    name: String(form.get("name") ?? "") || undefined,
-    password: String(form.get("password") ?? ""),
+    token: formText(form, "token"),
+    orgName: formText(form, "orgName"),
+    email: formText(form, "email"),
+    name: formText(form, "name") || undefined,
+    password: formText(form, "password"),
   };
   // Echoed back so the form keeps what was typed (React resets a form after its action); never the password.
   const values = { token: raw.token, orgName: raw.orgName, email: raw.email, name: raw.name ?? "" };

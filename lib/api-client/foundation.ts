@@ -23,5 +23,5 @@ export const membersClient = (request: Requester) => ({
 });
 
 export const auditLogClient = (request: Requester) => ({
-  list: (query: Partial<AuditQuery>) => request("GET", "/audit-log", { query: query as Record<string, unknown>, schema: pageOf(auditEntrySchema) }),
+  list: (query: Partial<AuditQuery>) => request("GET", "/audit-log", { query, schema: pageOf(auditEntrySchema) }),
 });

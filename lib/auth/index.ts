@@ -18,7 +18,7 @@ function providers(): Provider[] {
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, request) {
         const address = clientAddress(request.headers, e.TRUSTED_PROXY_HOPS);
-        const result = await verifyCredentials(String(credentials.email ?? ""), String(credentials.password ?? ""), address);
+        const result = await verifyCredentials(typeof credentials.email === "string" ? credentials.email : "", typeof credentials.password === "string" ? credentials.password : "", address);
         if (result && "rateLimited" in result) throw new TooManyAttempts();
         return result ? { id: result.id, email: result.email, name: result.name } : null;
       },

@@ -24,7 +24,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 /** A short, log-friendly description of a database error (the driver's, not Drizzle's "Failed query: …" wrapper). */
 export function describeDbError(err: unknown): string {
   let e = err as { cause?: unknown; message?: string; code?: string } | undefined;
-  while (e?.cause && typeof e.cause === "object") e = e.cause as typeof e;
+  while (e?.cause && typeof e.cause === "object") e = e.cause;
   const message = e?.message || (e instanceof AggregateError ? e.errors.map((x) => (x as Error).message).join("; ") : String(err));
   return e?.code ? `${message} (${e.code})` : message;
 }

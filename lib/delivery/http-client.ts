@@ -53,7 +53,7 @@ function errorCodes(err: unknown, depth = 0): string[] {
   if (!err || typeof err !== "object" || depth > 3) return [];
   const e = err as ErrorLike;
   const own = [e.code, e.name].filter((value): value is string => typeof value === "string");
-  const inner = [e.cause, ...(Array.isArray(e.errors) ? e.errors : [])];
+  const inner = [e.cause, ...(Array.isArray(e.errors) ? (e.errors as unknown[]) : [])];
   return [...own, ...inner.flatMap((nested) => errorCodes(nested, depth + 1))];
 }
 

@@ -43,7 +43,8 @@ function flatten(value: unknown, prefix: string, out: Map<string, unknown>) {
 export function formatConfigValue(value: unknown): string {
   if (value === undefined || value === null || value === "") return "—";
   if (Array.isArray(value)) return value.length ? value.map(formatConfigValue).join(", ") : "—";
-  return VALUE_TEXT[String(value)] ?? String(value);
+  const text = typeof value === "string" || typeof value === "number" || typeof value === "boolean" || typeof value === "bigint" ? String(value) : JSON.stringify(value);
+  return VALUE_TEXT[text] ?? text;
 }
 
 const MASK = "*****";

@@ -34,7 +34,7 @@ async function snapshot() {
   return counts;
 }
 
-describe("bad input on every write endpoint: a clear error, field-level where a field is at fault, nothing stored", async () => {
+describe("bad input on every write endpoint: a clear error, field-level where a field is at fault, nothing stored", () => {
   const cases = async () => {
     const admin = await createTestKey("acme", ["admin"]);
     const hook = (await call(webhooks.POST, { method: "POST", params: { org: "acme" }, key: admin, body: webhookBody({ name: "Bad input target" }) })).json;

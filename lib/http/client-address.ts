@@ -13,6 +13,7 @@ const g = globalThis as unknown as { __wcPeerHook?: boolean };
 export function installPeerAddressHeader() {
   if (g.__wcPeerHook) return;
   g.__wcPeerHook = true;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- the original is kept to be called with .call(this) by the patch below
   const emit = http.Server.prototype.emit;
   http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
     if (event === "request") {

@@ -20,7 +20,7 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, u
     components[name] = def;
     renames[id] = name;
   }
-  return JSON.parse(JSON.stringify(rest).replace(/"#\/\$defs\/([^"]+)"/g, (_m, id: string) => `"#/components/schemas/${renames[id] ?? id}"`));
+  return JSON.parse(JSON.stringify(rest).replace(/"#\/\$defs\/([^"]+)"/g, (_m, id: string) => `"#/components/schemas/${renames[id] ?? id}"`)) as Record<string, unknown>;
 }
 
 function queryParameters(query: z.ZodObject) {

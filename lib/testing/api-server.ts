@@ -7,7 +7,7 @@ type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) 
 export type Route = { method: string; pattern: RegExp; handler: Handler };
 
 export async function startApiServer(routes: Route[]) {
-  const server = http.createServer(async (req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -24,7 +24,8 @@ export async function startApiServer(routes: Route[]) {
     } catch (err) {
       res.writeHead(500).end(String(err));
     }
-  });
+  };
+  const server = http.createServer((req, res) => void handle(req, res));
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const port = (server.address() as AddressInfo).port;
   return { url: `http://127.0.0.1:${port}`, close: () =>

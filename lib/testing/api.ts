@@ -27,6 +27,7 @@ export async function call(
   });
   const res = await handler(req, { params: Promise.resolve(params) });
   const text = await res.text();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON response body that tests read field by field
   let json: any = undefined;
   try {
     json = text ? JSON.parse(text) : undefined;

@@ -13,7 +13,7 @@ declare module "oidc-provider" {
 
   export default class Provider {
     constructor(issuer: string, configuration?: Record<string, unknown>);
-    use(middleware: (ctx: ProviderContext, next: () => Promise<void>) => Promise<unknown> | unknown): void;
+    use(middleware: (ctx: ProviderContext, next: () => Promise<void>) => unknown): void;
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
   }
 }

@@ -28,7 +28,7 @@ const answerOk: ReceiverHandler = (_request, res) => {
 export async function startReceiver({ handler = answerOk }: { handler?: ReceiverHandler } = {}): Promise<Receiver> {
   let current = handler;
   const requests: ReceivedRequest[] = [];
-  const server = http.createServer(async (req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const time = Date.now(); // arrival, before the body is read
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -46,7 +46,8 @@ export async function startReceiver({ handler = answerOk }: { handler?: Receiver
       if (!res.headersSent) res.writeHead(500);
       res.end();
     }
-  });
+  };
+  const server = http.createServer((req, res) => void handle(req, res));
   const receiver: Receiver = {
     url: "",
     port: 0,

@@ -29,8 +29,8 @@ export function spawnWorkerProcess(env: Record<string, string | undefined>): Wor
       out += chunk.toString();
       if (out.includes("delivering")) resolve();
     };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.stdout.on("data", onData);
+    child.stderr.on("data", (chunk: Buffer) => (out += chunk.toString()));
     child.once("exit", (code) => reject(new Error(`worker exited (${code}) before it was ready:\n${out}`)));
   });
   ready.catch(() => {});

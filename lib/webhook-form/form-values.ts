@@ -161,12 +161,12 @@ export function toCreateInput(v: WebhookFormValues): CreateWebhookInput {
     failureHandling: toFailureHandling(v.failureHandling),
     payload: v.payload,
     enabled: v.enabled,
-  } as CreateWebhookInput;
+  };
 }
 
 /** JSON with object keys sorted: stored JSONB and form state list the same keys in different orders. */
 const canonical = (v: unknown): string =>
-  JSON.stringify(v, (_k, x) => (x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
+  JSON.stringify(v, (_k, x: unknown) => (x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
 const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 /** A PATCH of only what changed (scalars replace, lists and headers are sent whole), plus the version edited. */
@@ -179,7 +179,7 @@ export function toUpdateInput(v: WebhookFormValues, initial: WebhookFormValues, 
   }
   const auth = toAuth(v.auth, stored, credentialMoves(v, initial, stored).length > 0);
   if (!same(auth, toAuth(initial.auth, stored))) patch.auth = auth;
-  return { ...patch, version } as UpdateWebhookInput;
+  return { ...patch, version };
 }
 
 const numberMessage = "Enter a whole number.";
@@ -211,7 +211,7 @@ export function webhookFormSchema(mode: FormMode, stored: StoredAuth = null) {
       // An unchanged credential is sent as "*****", which the server resolves to the stored one.
       if (issue.path[0] === "auth" && (issue.path[1] === "key" || issue.path[1] === "clientSecret") && getAuthValue(input, issue.path[1]) === MASK) continue;
       const path = issue.path[0] === "eventTypes" ? ["eventTypes"] : issue.path;
-      ctx.addIssue({ code: "custom", path: path as (string | number)[], message: issue.code === "invalid_type" && issue.message.startsWith("Invalid input") ? numberMessage : issue.message });
+      ctx.addIssue({ code: "custom", path, message: issue.code === "invalid_type" && issue.message.startsWith("Invalid input") ? numberMessage : issue.message });
     }
   });
 }

@@ -23,7 +23,7 @@ export function flattenErrors(errors: object, prefix = ""): { name: string; mess
     if (!value || typeof value !== "object" || key === "ref") return [];
     const name = key === "root" ? prefix.slice(0, -1) : `${prefix}${key}`;
     const own = typeof (value as { message?: unknown }).message === "string" ? [{ name, message: (value as { message: string }).message }] : [];
-    return own.length ? own : flattenErrors(value, `${name}.`);
+    return own.length ? own : flattenErrors(value as object, `${name}.`);
   });
 }
 

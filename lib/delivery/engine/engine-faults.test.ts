@@ -53,7 +53,7 @@ describe.skipIf(!available)("PostgreSQL goes away under load (own throwaway serv
     key = await createTestKey("acme", ["admin"]);
     api = await startApiServer([
       { method: "POST", pattern: /^\/api\/v1\/orgs\/(?<org>[^/]+)\/events$/, handler: eventsRoute.POST },
-      { method: "GET", pattern: /^\/api\/v1\/health$/, handler: healthRoute.GET as never },
+      { method: "GET", pattern: /^\/api\/v1\/health$/, handler: healthRoute.GET },
     ]);
     for (let i = 0; i < 2; i++) receivers.push(await startReceiver());
     process.once("exit", killAll);

@@ -10,7 +10,7 @@ import type { WorkerStats } from "./worker";
 let version: string | undefined;
 function consoleVersion() {
   try {
-    version ??= String(JSON.parse(readFileSync(path.join(process.cwd(), "package.json"), "utf8")).version);
+    version ??= String((JSON.parse(readFileSync(path.join(process.cwd(), "package.json"), "utf8")) as { version?: string }).version);
   } catch {
     version = "unknown";
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Client as PgClient } from "pg";
 import { describeDbError } from "@/lib/db/unavailable";
 import { backoffMs } from "./outage";
 import { CHANNEL } from "./wake";
@@ -10,7 +11,7 @@ import { CHANNEL } from "./wake";
  */
 export function pgSubscriber(databaseUrl: string, log: (msg: string) => void = () => {}) {
   return (wake: () => void) => {
-    let client: import("pg").Client | undefined;
+    let client: PgClient | undefined;
     let closed = false;
     let failures = 0;
     let lostLogged = false;

@@ -22,7 +22,7 @@ type Span = { name: string; traceId: string; attributes: { key: string; value: R
 /** A local OTLP/HTTP receiver (JSON encoding, what @opentelemetry/exporter-trace-otlp-http sends). */
 async function startOtlpReceiver() {
   const spans: Span[] = [];
-  const server = http.createServer(async (req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     if (req.url === "/v1/traces") {
@@ -30,7 +30,8 @@ async function startOtlpReceiver() {
       for (const rs of body.resourceSpans ?? []) for (const ss of rs.scopeSpans ?? []) spans.push(...ss.spans);
     }
     res.writeHead(200, { "content-type": "application/json" }).end("{}");
-  });
+  };
+  const server = http.createServer((req, res) => void handle(req, res));
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, spans, close: () => new Promise((r) => server.close(r)) };
 }

@@ -2,7 +2,6 @@ import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Tx } from "@/lib/db/client";
 import { invites } from "@/lib/db/schema";
-import type { UpdateSettingsInput } from "@/lib/schemas/settings";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../authz";
 import { AppError } from "../errors";
@@ -21,7 +20,7 @@ export async function applyGovernanceChange(tx: Tx, reviewer: Actor, request: Ch
   const maker: Actor = { ...reviewer, label: `${request.requesterLabel}, approved by ${reviewer.label}` };
   if (request.targetKind === "settings") {
     await lockOrgForRoleChange(tx, request.orgId);
-    await applySettings(tx, maker, request.proposed as UpdateSettingsInput);
+    await applySettings(tx, maker, request.proposed);
     return { applied: true, webhookVersion: null };
   }
   if (request.targetKind === "member-roles") {

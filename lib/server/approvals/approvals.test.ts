@@ -32,7 +32,7 @@ afterEach(async () => {
 
 describe("submitting and approving", () => {
   it("a creation needing approval is a pending webhook until approved, then Active", async () => {
-    const { admin, approver, reader } = await keys();
+    const { admin, approver } = await keys();
     await api.setApprovals(admin, { create: true });
     const res = await api.createWebhook(admin, { name: "Needs approval" });
     expect(res.status).toBe(202);
@@ -57,7 +57,7 @@ describe("submitting and approving", () => {
   });
 
   it("an approved creation of a disabled webhook stays Disabled", async () => {
-    const { admin, approver, reader } = await keys();
+    const { admin, approver } = await keys();
     await api.setApprovals(admin, { create: true });
     const { changeRequest, webhook } = (await api.createWebhook(admin, { enabled: false })).json;
     expect((await api.approve(approver, changeRequest.id)).status).toBe(200);
@@ -121,7 +121,7 @@ describe("submitting and approving", () => {
   });
 
   it("a deletion needing approval keeps the webhook until approved", async () => {
-    const { admin, approver, reader } = await keys();
+    const { admin, approver } = await keys();
     const { id } = (await api.createWebhook(admin)).json;
     await api.setApprovals(admin, { delete: true });
     const res = await api.deleteWebhook(admin, id);
@@ -233,7 +233,7 @@ describe("who decides", () => {
   });
 
   it("rejection needs a reason, which the requester reads; a rejected creation is removed", async () => {
-    const { admin, approver, reader } = await keys();
+    const { admin, approver } = await keys();
     await api.setApprovals(admin, { create: true });
     const { changeRequest, webhook } = (await api.createWebhook(admin)).json;
     const blank = await api.reject(approver, changeRequest.id, "   ");
@@ -259,7 +259,7 @@ describe("who decides", () => {
 
 describe("stale, expired and limits", () => {
   it("an edit after submission makes the request stale on approval, and nothing changes", async () => {
-    const { admin, approver, reader } = await keys();
+    const { admin, approver } = await keys();
     const { id } = (await api.createWebhook(admin, { rateLimit: 10 })).json;
     await api.setApprovals(admin, { update: true });
     const crId = (await api.patchWebhook(admin, id, { rateLimit: 99 })).json.changeRequest.id;
@@ -275,7 +275,7 @@ describe("stale, expired and limits", () => {
   });
 
   it("a deletion request goes stale when the webhook changed (a secret rotation counts)", async () => {
-    const { admin, approver, reader } = await keys();
+    const { admin, approver } = await keys();
     const { id } = (await api.createWebhook(admin)).json;
     await api.setApprovals(admin, { delete: true });
     const crId = (await api.deleteWebhook(admin, id)).json.changeRequest.id;
@@ -301,7 +301,7 @@ describe("stale, expired and limits", () => {
   });
 
   it("an overdue request is expired when someone tries to decide it", async () => {
-    const { admin, approver, reader } = await keys();
+    const { admin, approver } = await keys();
     const { id } = (await api.createWebhook(admin)).json;
     await api.setApprovals(admin, { delete: true });
     const crId = (await api.deleteWebhook(admin, id)).json.changeRequest.id;
@@ -315,7 +315,7 @@ describe("stale, expired and limits", () => {
   });
 
   it("re-checks the 10-active limit when a creation is approved", async () => {
-    const { admin, approver, reader } = await keys();
+    const { admin, approver } = await keys();
     await api.setApprovals(admin, { create: true });
     const { changeRequest } = (await api.createWebhook(admin, { name: "The eleventh" })).json;
     await api.resetApprovals();
@@ -337,7 +337,7 @@ describe("stale, expired and limits", () => {
 
 describe("what the requester and approvers see", () => {
   it("a decided request is a notice for its requester once; the nav counts what approvers can decide", async () => {
-    const { admin, approver, reader } = await keys();
+    const { admin, approver } = await keys();
     const requester = (await actorForApiKey(admin, "acme"))!;
     const reviewer = approver;
     await api.setApprovals(admin, { create: true });

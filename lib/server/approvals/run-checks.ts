@@ -34,7 +34,7 @@ const originOf = (url: string | undefined) => {
  */
 function credentialFor(live: WebhookRow, next: { url: string; auth: AuthConfig }, proposedSecret: string | undefined): string {
   if (proposedSecret !== undefined) return proposedSecret;
-  const liveAuth = live.auth as AuthConfig;
+  const liveAuth = live.auth;
   const moved =
     originOf(next.url) !== originOf(live.url) ||
     next.auth.type !== liveAuth.type ||

@@ -24,7 +24,7 @@ const ROWS_PER_INSERT = 2_000;
  * earlier in the same list) is a duplicate and writes nothing. Results are in the order of `items`.
  */
 export async function insertEvents(tx: Tx, items: PendingEvent[], { notify }: { notify: boolean }): Promise<InsertResult[]> {
-  const results: InsertResult[] = new Array(items.length);
+  const results: InsertResult[] = new Array<InsertResult>(items.length);
   if (items.length === 0) return results;
   const orgIds = [...new Set(items.map((i) => i.orgId))];
   const typeNames = [...new Set(items.map((i) => i.type))];

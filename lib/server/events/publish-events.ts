@@ -15,7 +15,7 @@ import { takePublishToken } from "./publish-limit";
  */
 export async function publishEvents({ actor, items }: { actor: Actor; items: unknown[] }): Promise<PublishBatchResult> {
   assertCan(actor, "events.publish");
-  const results: PublishBatchItemResult[] = new Array(items.length);
+  const results: PublishBatchItemResult[] = new Array<PublishBatchItemResult>(items.length);
   const pending: { index: number; event: PendingEvent }[] = [];
   items.forEach((raw, index) => {
     const parsed = publishEventSchema.safeParse(raw);

@@ -34,7 +34,7 @@ export function startBackgroundJobs({ db, smtpUrl, mailFrom, pollMs = 1_000, log
           await flushDivertedDigests(db);
         }
       } catch (err) {
-        log(`background jobs: ${err}`);
+        log(`background jobs: ${err instanceof Error ? String(err) : JSON.stringify(err)}`);
       }
       if (running) await sleep(pollMs);
     }

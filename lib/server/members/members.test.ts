@@ -4,7 +4,6 @@ import { call, createTestKey } from "@/lib/testing/api";
 import * as members from "@/app/api/v1/orgs/[org]/members/route";
 import * as member from "@/app/api/v1/orgs/[org]/members/[userId]/route";
 import * as audit from "@/app/api/v1/orgs/[org]/audit-log/route";
-import { verifyCredentials } from "@/lib/server/auth/verify-credentials";
 
 useTestDatabase();
 

@@ -56,7 +56,7 @@ export async function updateSettings({ actor, patch }: { actor: Actor; patch: Up
       targetKind: "settings",
       targetId: actor.orgId,
       webhookName: SETTINGS_TARGET_LABEL,
-      proposed: patch as Record<string, unknown>,
+      proposed: patch,
       expiresAt,
     });
     return { changeRequest };

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb, type Tx } from "@/lib/db/client";
-import { webhooks, type AuthConfig, type FailureHandling } from "@/lib/db/schema";
+import { webhooks, type AuthConfig } from "@/lib/db/schema";
 import { newId, randomToken } from "@/lib/crypto/tokens";
 import { generateSigningSecret } from "@/lib/delivery/sign";
 import { MASK, type CreateWebhookInput } from "@/lib/schemas/webhooks";
@@ -48,7 +48,7 @@ export function configFromCreate(input: CreateWebhookInput): WebhookConfig {
     eventTypes: [...new Set(input.eventTypes)],
     rateLimit: input.rateLimit,
     headers: input.headers,
-    failureHandling: input.failureHandling as FailureHandling,
+    failureHandling: input.failureHandling,
     payloadMode: input.payload,
     enabled: input.enabled,
   };

@@ -37,7 +37,7 @@ export function mergeWebhookPatch(current: WebhookConfig, patch: UpdateWebhookIn
   if (patch.name !== undefined) next.name = patch.name;
   if (patch.url !== undefined) next.url = patch.url;
   if (patch.rateLimit !== undefined) next.rateLimit = patch.rateLimit;
-  if (patch.failureHandling !== undefined) next.failureHandling = patch.failureHandling as FailureHandling;
+  if (patch.failureHandling !== undefined) next.failureHandling = patch.failureHandling;
   if (patch.payload !== undefined) next.payloadMode = patch.payload;
   if (patch.enabled !== undefined) next.enabled = patch.enabled;
 

@@ -31,6 +31,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
   const [page, settings] = await Promise.all([listChangeRequests({ actor, query }), getSettings({ actor })]);
   const canReview = can(actor, "changes.review");
   const isAdmin = can(actor, "settings.write");
+  // eslint-disable-next-line react-hooks/purity -- an async server component renders once per request; now is that request's time
   const now = Date.now();
   const href = (offset: number) => `?${new URLSearchParams({ ...(query.status !== "pending" ? { status: query.status } : {}), ...(offset ? { offset: String(offset) } : {}) })}`;
 

@@ -5,7 +5,7 @@ import { can } from "@/lib/server/authz";
 import { listWebhooks } from "@/lib/server/webhooks/list-webhooks";
 import { listEventTypes } from "@/lib/server/event-types/list-event-types";
 import { getSettings } from "@/lib/server/settings/get-settings";
-import { listSuccessRates } from "@/lib/server/stats/list-success-rates";
+import { listSuccessRates, type SuccessRate } from "@/lib/server/stats/list-success-rates";
 import { webhookListQuerySchema } from "@/lib/schemas/webhooks";
 import { buttonVariants } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -27,7 +27,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Sea
   const parsed = webhookListQuerySchema.safeParse({ offset: firstParam(raw.offset), name: filters.name, status: filters.status, eventTypes: filters.eventType });
   const query = parsed.success ? parsed.data : webhookListQuerySchema.parse({});
   const [page, eventTypes, settings] = await Promise.all([listWebhooks({ actor, query }), listEventTypes({ actor }), getSettings({ actor })]);
-  const successRates = can(actor, "deliveries.read") ? await listSuccessRates({ actor, webhookIds: page.items.map((w) => w.id) }) : new Map();
+  const successRates = can(actor, "deliveries.read") ? await listSuccessRates({ actor, webhookIds: page.items.map((w) => w.id) }) : new Map<string, SuccessRate>();
   const canWrite = can(actor, "webhooks.write");
   const filtered = Boolean(filters.name || filters.status || filters.eventType);
   const href = (offset: number) => {

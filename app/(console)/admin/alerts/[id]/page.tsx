@@ -32,7 +32,7 @@ export default async function AlertEndpointPage({ params }: { params: Promise<{ 
         <CardContent className="pt-2">
           <DescriptionList>
             <DescriptionItem term="Receives">{endpoint.eventTypes.join(", ")}</DescriptionItem>
-            <DescriptionItem term="Payload">Full (the alert's details in data)</DescriptionItem>
+            <DescriptionItem term="Payload">Full (the alert&apos;s details in data)</DescriptionItem>
             <DescriptionItem term="Added"><time dateTime={endpoint.createdAt}>{endpoint.createdAt.slice(0, 16).replace("T", " ")} UTC</time></DescriptionItem>
           </DescriptionList>
         </CardContent>

@@ -31,6 +31,7 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
   const { id } = await params;
   const actor = await requireActor("changes.read");
   const request = await load(actor, id);
+  // eslint-disable-next-line react-hooks/purity -- an async server component renders once per request; now is that request's time
   const now = Date.now();
   const pending = request.status === "pending";
   const isRequester = request.requester.id === actor.id || request.requester.personId === actor.personId;

@@ -31,7 +31,7 @@ import { PauseButton } from "@/components/alerts/pause-button";
 import { PausedNotice } from "@/components/alerts/paused-notice";
 import { RecoverDialog } from "@/components/alerts/recover-dialog";
 
-export async function generateMetadata() {
+export function generateMetadata() {
   return { title: "Webhook" };
 }
 
