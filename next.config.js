@@ -20,7 +20,16 @@ const csp = [
 const nextConfig = {
   poweredByHeader: false,
   experimental: { authInterrupts: true },
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "undici", "@opentelemetry/api", "@opentelemetry/sdk-trace-node", "@opentelemetry/exporter-trace-otlp-http", "@opentelemetry/resources", "prom-client"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pg",
+    "undici",
+    "@opentelemetry/api",
+    "@opentelemetry/sdk-trace-node",
+    "@opentelemetry/exporter-trace-otlp-http",
+    "@opentelemetry/resources",
+    "prom-client",
+  ],
   async headers() {
     return [
       {

@@ -39,7 +39,9 @@ export default function ConsoleError({ reset }: { error: Error & { digest?: stri
         </Callout>
       )}
       <div className="mt-4">
-        <Button variant="outline" onClick={() => reset()}>Try again</Button>
+        <Button variant="outline" onClick={() => reset()}>
+          Try again
+        </Button>
       </div>
     </main>
   );

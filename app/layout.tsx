@@ -8,8 +8,18 @@ import { env } from "@/lib/env";
 export const metadata: Metadata = {
   title: { default: "Webhook Console", template: "%s · Webhook Console" },
   description: "Manage, test and deliver your organization's webhooks.",
-  icons: { icon: [{ url: "/favicon.ico", sizes: "48x48" }, { url: "/icon.svg", type: "image/svg+xml" }], apple: "/apple-touch-icon.png" },
-  openGraph: { title: "Webhook Console", description: "Manage, test and deliver your organization's webhooks.", images: [{ url: "/og.png", width: 1200, height: 630 }] },
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "48x48" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
+  openGraph: {
+    title: "Webhook Console",
+    description: "Manage, test and deliver your organization's webhooks.",
+    images: [{ url: "/og.png", width: 1200, height: 630 }],
+  },
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

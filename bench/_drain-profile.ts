@@ -41,7 +41,9 @@ if (out) {
 }
 const times = arrivals.map((a) => a[2]).sort((a, b) => a - b);
 const secs = (times.at(-1)! - times[0]) / 1000;
-console.log(`drain ${(events / secs).toFixed(0)}/s over ${secs.toFixed(1)} s; worker-process CPU ${((cpu.user + cpu.system) / 1e3 / events).toFixed(3)} ms per delivery; event-loop delay p50 ${(loop.percentile(50) / 1e6).toFixed(1)} p99 ${(loop.percentile(99) / 1e6).toFixed(1)} max ${(loop.max / 1e6).toFixed(0)} ms`);
+console.log(
+  `drain ${(events / secs).toFixed(0)}/s over ${secs.toFixed(1)} s; worker-process CPU ${((cpu.user + cpu.system) / 1e3 / events).toFixed(3)} ms per delivery; event-loop delay p50 ${(loop.percentile(50) / 1e6).toFixed(1)} p99 ${(loop.percentile(99) / 1e6).toFixed(1)} max ${(loop.max / 1e6).toFixed(0)} ms`,
+);
 await w.stop();
 await s.handle.close();
 receiver.close();

@@ -84,9 +84,13 @@ export async function benchCharts() {
     await seed(sql.raw(backfill));
     const rolled = performance.now() - t;
     const [{ attempts, rollups }] = (
-      await db.execute<{ attempts: number; rollups: number }>(sql`select (select count(*) from attempts)::int as attempts, (select count(*) from delivery_rollups)::int as rollups`)
+      await db.execute<{ attempts: number; rollups: number }>(
+        sql`select (select count(*) from attempts)::int as attempts, (select count(*) from delivery_rollups)::int as rollups`,
+      )
     ).rows;
-    console.log(`${mode}: ${attempts.toLocaleString("en-US")} attempts seeded in ${(seeded / 1000).toFixed(1)} s; ${rollups.toLocaleString("en-US")} rollup rows built from them in ${(rolled / 1000).toFixed(1)} s`);
+    console.log(
+      `${mode}: ${attempts.toLocaleString("en-US")} attempts seeded in ${(seeded / 1000).toFixed(1)} s; ${rollups.toLocaleString("en-US")} rollup rows built from them in ${(rolled / 1000).toFixed(1)} s`,
+    );
 
     const actor = await testActor("acme", ["viewer"]);
     const cases: [string, () => Promise<unknown>][] = [];
@@ -97,7 +101,9 @@ export async function benchCharts() {
     cases.push(["list success rates (20 webhooks, 24 h)", () => listSuccessRates({ actor, webhookIds: hooks.map((h) => h.id) })]);
     const check = await getDeliveryOverview({ actor, range: "30d" });
     if (check.totals.attempts < 900_000) throw new Error(`overview 30d saw only ${check.totals.attempts} attempts`);
-    console.log(`30 d overview: ${check.totals.attempts.toLocaleString("en-US")} attempts, p50 ${check.totals.p50} ms, p95 ${check.totals.p95} ms, backlog ${check.backlog.queued}`);
+    console.log(
+      `30 d overview: ${check.totals.attempts.toLocaleString("en-US")} attempts, p50 ${check.totals.p50} ms, p95 ${check.totals.p95} ms, backlog ${check.backlog.queued}`,
+    );
     console.log("| database | query | p50 | p95 |\n|---|---|---|---|");
     for (const [label, fn] of cases) {
       const { p50, p95 } = await timeIt(100, fn);

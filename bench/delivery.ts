@@ -104,7 +104,14 @@ export async function setup(kind: "pglite" | "postgres", receiver: Receiver, lim
   for (const [i, limit] of limits.entries()) {
     const actor = actors[Math.floor(i / 10)];
     const type = types[i % 10];
-    const input = createWebhookSchema.parse({ name: `bench ${i}`, url: `${receiver.url}/w${i}`, auth: { type: "api_key" }, eventTypes: [type], payload: "full", rateLimit: Math.min(limit, 100) });
+    const input = createWebhookSchema.parse({
+      name: `bench ${i}`,
+      url: `${receiver.url}/w${i}`,
+      auth: { type: "api_key" },
+      eventTypes: [type],
+      payload: "full",
+      rateLimit: Math.min(limit, 100),
+    });
     const { row } = await createWebhook({ actor, input });
     // Above the API's 100/s on purpose: the throughput runs measure the engine, not the limiter.
     if (limit > 100) await handle.db.update(webhooks).set({ rateLimit: limit }).where(eq(webhooks.id, row.id));
@@ -138,7 +145,13 @@ async function startWorkers(kind: "pglite" | "postgres", s: Setup, count: number
     const worker = startWorker({ db: s.handle.db, allowedCidrs: parseAllowedCidrs(CIDRS) });
     return { stop: () => worker.stop(), rssMiB: () => process.memoryUsage().rss / 2 ** 20 };
   }
-  const env = { DATABASE_URL: s.handle.url, ALLOWED_TARGET_CIDRS: CIDRS, ALLOW_HTTP_TARGETS: "true", ENCRYPTION_KEY: process.env.ENCRYPTION_KEY, AUTH_SECRET: process.env.AUTH_SECRET };
+  const env = {
+    DATABASE_URL: s.handle.url,
+    ALLOWED_TARGET_CIDRS: CIDRS,
+    ALLOW_HTTP_TARGETS: "true",
+    ENCRYPTION_KEY: process.env.ENCRYPTION_KEY,
+    AUTH_SECRET: process.env.AUTH_SECRET,
+  };
   const procs: WorkerProcess[] = Array.from({ length: count }, () => spawnWorkerProcess(env));
   await Promise.all(procs.map((p) => p.ready));
   return {
@@ -154,7 +167,13 @@ function latencies(sent: Map<string, number>, arrivals: Arrival[]) {
   const first = new Map<string, number>();
   for (const [id, , at] of arrivals) if (!first.has(id)) first.set(id, at);
   const lat = [...first].map(([id, at]) => at - sent.get(id)!).sort((a, b) => a - b);
-  return { p50: percentile(lat, 50), p99: percentile(lat, 99), max: lat.at(-1)!, duplicates: arrivals.length - first.size, lastFirstArrival: Math.max(...first.values()) };
+  return {
+    p50: percentile(lat, 50),
+    p99: percentile(lat, 99),
+    max: lat.at(-1)!,
+    duplicates: arrivals.length - first.size,
+    lastFirstArrival: Math.max(...first.values()),
+  };
 }
 
 const only = process.env.BENCH_MODES?.split(","); // e.g. BENCH_MODES=postgres-2 to run one mode (pglite-inline, pglite, postgres-1, postgres-2)
@@ -195,9 +214,11 @@ async function closedLoop(clients: number, seconds: number, fn: (i: number) => P
   let n = 0;
   const until = performance.now() + seconds * 1000;
   const started = performance.now();
-  await Promise.all(Array.from({ length: clients }, async () => {
-    while (performance.now() < until) await fn(n++);
-  }));
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < until) await fn(n++);
+    }),
+  );
   return n / ((performance.now() - started) / 1000);
 }
 
@@ -226,13 +247,26 @@ const events = (s: Setup, prefix: string, from: number, n: number) =>
 
 type Step = { offered: number; published: number; delivered: number; p50: number; p99: number };
 type ModeResult = {
-  mode: string; health: number; single: number; singleUngrouped: number; batched: number; drain: number; idle: { p50: number; p99: number };
-  steps: Step[]; list: { idle: Lat; publishing: Lat; draining: Lat; sustained: Lat }; rss: number; loopDelayP99?: number; stepLoopDelayP99?: number;
+  mode: string;
+  health: number;
+  single: number;
+  singleUngrouped: number;
+  batched: number;
+  drain: number;
+  idle: { p50: number; p99: number };
+  steps: Step[];
+  list: { idle: Lat; publishing: Lat; draining: Lat; sustained: Lat };
+  rss: number;
+  loopDelayP99?: number;
+  stepLoopDelayP99?: number;
 };
 type Lat = { p50: number; p95: number; n: number };
 
 async function runMode(kind: "pglite" | "postgres", workers: number, receiver: Receiver, pgliteThread = true): Promise<ModeResult> {
-  const mode = kind === "pglite" ? `PGlite ${pgliteThread ? "in a worker thread" : "on the server's thread (before)"}, in-process worker` : `PostgreSQL, ${workers} worker process${workers > 1 ? "es" : ""}`;
+  const mode =
+    kind === "pglite"
+      ? `PGlite ${pgliteThread ? "in a worker thread" : "on the server's thread (before)"}, in-process worker`
+      : `PostgreSQL, ${workers} worker process${workers > 1 ? "es" : ""}`;
   process.env.TEST_PGLITE_THREAD = pgliteThread ? "1" : "0";
   const s = await setup(kind, receiver);
   const server = await startApiServer();
@@ -257,15 +291,17 @@ async function runMode(kind: "pglite" | "postgres", workers: number, receiver: R
   const batchStarted = performance.now();
   let batches = 0;
   const target = Math.max(EVENTS, published);
-  await Promise.all(Array.from({ length: 4 }, async () => {
-    while (published < target) {
-      const from = published;
-      const n = Math.min(500, target - from);
-      published += n;
-      batches += n;
-      await api.call("POST", "/events/batch", { events: events(s, d, from, n) });
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (published < target) {
+        const from = published;
+        const n = Math.min(500, target - from);
+        published += n;
+        batches += n;
+        await api.call("POST", "/events/batch", { events: events(s, d, from, n) });
+      }
+    }),
+  );
   const batched = batches / ((performance.now() - batchStarted) / 1000);
   const listPublishing = await stopPub();
 
@@ -292,7 +328,8 @@ async function runMode(kind: "pglite" | "postgres", workers: number, receiver: R
     const sent = new Map<string, number>();
     const perTick = Math.max(1, Math.round(rate / 50));
     const started = performance.now();
-    let next = 0, inFlight = 0;
+    let next = 0,
+      inFlight = 0;
     const pending: Promise<unknown>[] = [];
     for (let tick = 0; performance.now() - started < STEP_SECONDS * 1000; tick++) {
       const due = started + tick * 20 - performance.now();
@@ -331,7 +368,15 @@ async function runMode(kind: "pglite" | "postgres", workers: number, receiver: R
   await Promise.all([api.close(), lister.close(), server.close()]);
   await s.handle.close();
   return {
-    mode, health, single, singleUngrouped, batched, drain, idle, steps, rss: peakRss,
+    mode,
+    health,
+    single,
+    singleUngrouped,
+    batched,
+    drain,
+    idle,
+    steps,
+    rss: peakRss,
     list: { idle: listIdle, publishing: listPublishing, draining: listDraining, sustained: listSustained },
     loopDelayP99: kind === "pglite" ? loop.percentile(99) / 1e6 : undefined,
     stepLoopDelayP99: kind === "pglite" ? stepLoop.percentile(99) / 1e6 : undefined,
@@ -354,7 +399,10 @@ async function runRates(kind: "pglite" | "postgres", workers: number, receiver: 
   await w.stop();
   await s.handle.close();
   return limits.map((limit, i) => {
-    const times = arrivals.filter((a) => a[1] === `/w${i}`).map((a) => a[2]).sort((a, b) => a - b);
+    const times = arrivals
+      .filter((a) => a[1] === `/w${i}`)
+      .map((a) => a[2])
+      .sort((a, b) => a - b);
     const window = times.filter((t) => t < times[0] + RATE_SECONDS * 1000);
     return { limit, achieved: window.length / RATE_SECONDS, maxWindow: maxInAnyWindow(window) };
   });
@@ -373,36 +421,63 @@ export async function benchDelivery() {
     console.log(`raw undici → 200-OK receiver (1 KiB POST, 64 connections): ${fmt(raw)} req/s`);
     const pg = Boolean(process.env.DATABASE_URL);
     if (!pg) console.log("(DATABASE_URL unset: PostgreSQL figures skipped)");
-    const modes: ["pglite" | "postgres", number][] = [["pglite", 1], ...(pg ? ([["postgres", 1], ["postgres", 2]] as ["postgres", number][]) : [])];
+    const modes: ["pglite" | "postgres", number][] = [
+      ["pglite", 1],
+      ...(pg
+        ? ([
+            ["postgres", 1],
+            ["postgres", 2],
+          ] as ["postgres", number][])
+        : []),
+    ];
     const variants: [kind: "pglite" | "postgres", workers: number, thread: boolean, name: string][] = [
       ["pglite", 1, false, "pglite-inline"],
       ["pglite", 1, true, "pglite"],
-      ...(pg ? ([["postgres", 1, false, "postgres-1"], ["postgres", 2, false, "postgres-2"]] as const) : []),
+      ...(pg
+        ? ([
+            ["postgres", 1, false, "postgres-1"],
+            ["postgres", 2, false, "postgres-2"],
+          ] as const)
+        : []),
     ].map((v) => [...v] as [kind: "pglite" | "postgres", workers: number, thread: boolean, name: string]);
     const ms = (l: Lat) => `${fmt(l.p50)} / ${fmt(l.p95)} ms`;
     for (const [kind, workers, thread, name] of variants) {
       if (only && !only.includes(name)) continue;
       const r = await runMode(kind, workers, receiver, thread);
-      console.log(`\n### ${r.mode} (load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")})\n`);
+      console.log(
+        `\n### ${r.mode} (load average ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(" ")})\n`,
+      );
       console.log("Publishing over HTTP (bearer key, undici keep-alive clients; the API's own route handlers):\n");
       console.log("| figure | rate |\n|---|---|");
       console.log(`| GET /api/v1/health, 16 clients | ${fmt(r.health)} req/s |`);
-      console.log(`| POST /events, 16 clients, one transaction per publish (before) | ${fmt(r.singleUngrouped)} ev/s (${fmt((100 * r.singleUngrouped) / r.health)} % of health) |`);
+      console.log(
+        `| POST /events, 16 clients, one transaction per publish (before) | ${fmt(r.singleUngrouped)} ev/s (${fmt((100 * r.singleUngrouped) / r.health)} % of health) |`,
+      );
       console.log(`| POST /events, 16 clients, group commit | ${fmt(r.single)} ev/s (${fmt((100 * r.single) / r.health)} % of health) |`);
       console.log(`| POST /events/batch, 500 a request, 4 clients | ${fmt(r.batched)} ev/s |`);
-      console.log(`\nDrain of ${fmt(EVENTS)}+ events (bodies ≈ 1 KiB, signed, attempts recorded): **${fmt(r.drain)} deliveries/s = ${fmt((100 * r.drain) / raw, 1)} % of raw**; worker RSS ${fmt(r.rss)} MiB${kind === "pglite" ? " (whole process)" : ""}${r.loopDelayP99 !== undefined ? `; event-loop delay p99 of the embedded server ${fmt(r.loopDelayP99, 1)} ms` : ""}.`);
+      console.log(
+        `\nDrain of ${fmt(EVENTS)}+ events (bodies ≈ 1 KiB, signed, attempts recorded): **${fmt(r.drain)} deliveries/s = ${fmt((100 * r.drain) / raw, 1)} % of raw**; worker RSS ${fmt(r.rss)} MiB${kind === "pglite" ? " (whole process)" : ""}${r.loopDelayP99 !== undefined ? `; event-loop delay p99 of the embedded server ${fmt(r.loopDelayP99, 1)} ms` : ""}.`,
+      );
       console.log(`Idle publish → receive over HTTP: p50 ${fmt(r.idle.p50, 1)} / p99 ${fmt(r.idle.p99, 1)} ms.\n`);
-      console.log(`Sustained, batched publishing every 20 ms for ${STEP_SECONDS} s a step${r.stepLoopDelayP99 !== undefined ? ` (event-loop delay p99 ${fmt(r.stepLoopDelayP99, 1)} ms)` : ""}:\n`);
+      console.log(
+        `Sustained, batched publishing every 20 ms for ${STEP_SECONDS} s a step${r.stepLoopDelayP99 !== undefined ? ` (event-loop delay p99 ${fmt(r.stepLoopDelayP99, 1)} ms)` : ""}:\n`,
+      );
       console.log("| offered ev/s | published ev/s | delivered ev/s | publish → receive p50 / p99 |\n|---|---|---|---|");
       for (const st of r.steps) console.log(`| ${fmt(st.offered)} | ${fmt(st.published)} | ${fmt(st.delivered)} | ${fmt(st.p50)} / ${fmt(st.p99)} ms |`);
       console.log("\nWebhooks list API (GET /webhooks, every 200 ms) p50 / p95:\n");
-      console.log(`| idle | while publishing | while draining | sustained steps |\n|---|---|---|---|\n| ${ms(r.list.idle)} | ${ms(r.list.publishing)} | ${ms(r.list.draining)} | ${ms(r.list.sustained)} |`);
+      console.log(
+        `| idle | while publishing | while draining | sustained steps |\n|---|---|---|---|\n| ${ms(r.list.idle)} | ${ms(r.list.publishing)} | ${ms(r.list.draining)} | ${ms(r.list.sustained)} |`,
+      );
     }
     const [kind, workers] = modes.at(-1)!;
     console.log(`\nRate limits over ${RATE_SECONDS} s with a backlog (${kind === "pglite" ? "PGlite" : `PostgreSQL, ${workers} workers`}):`);
     console.log("| limit/s | achieved/s | max in any 1 s window |");
     console.log("|---|---|---|");
-    for (const r of await runRates(kind, workers, receiver)) console.log(`| ${r.limit} | ${fmt(r.achieved, 2)} | ${r.maxWindow}${r.maxWindow > r.limit ? " ✗ over the limit" : ""} |`);
+    for (const r of await runRates(kind, workers, receiver))
+      console.log(`| ${r.limit} | ${fmt(r.achieved, 2)} | ${r.maxWindow}${r.maxWindow > r.limit ? " ✗ over the limit" : ""} |`);
   } finally {
     receiver.close();
   }

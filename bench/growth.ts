@@ -37,12 +37,21 @@ export async function benchGrowth() {
   const actor = await testActor("acme", ["admin"]);
   const hookIds: string[] = [];
   for (let i = 0; i < HOOKS; i++) {
-    const input = createWebhookSchema.parse({ name: `growth ${i}`, url: `http://127.0.0.1:${port}/g${i}`, auth: { type: "api_key" }, eventTypes: ["order.created"], rateLimit: 100 });
+    const input = createWebhookSchema.parse({
+      name: `growth ${i}`,
+      url: `http://127.0.0.1:${port}/g${i}`,
+      auth: { type: "api_key" },
+      eventTypes: ["order.created"],
+      rateLimit: 100,
+    });
     const { row } = await createWebhook({ actor, input });
     await db.update(webhooks).set({ rateLimit: 100_000 }).where(eq(webhooks.id, row.id)); // the engine, not the limiter
     hookIds.push(row.id);
   }
-  const hookArray = sql`array[${sql.join(hookIds.map((h) => sql`${h}::uuid`), sql`, `)}]`;
+  const hookArray = sql`array[${sql.join(
+    hookIds.map((h) => sql`${h}::uuid`),
+    sql`, `,
+  )}]`;
 
   /** Inserts `n` due events (one delivery each, spread over the webhooks) and times a worker draining them. */
   const drain = async (label: string) => {
@@ -55,7 +64,9 @@ export async function benchGrowth() {
     const started = performance.now();
     const worker = startWorker({ db, allowedCidrs: parseAllowedCidrs("127.0.0.0/8") });
     for (;;) {
-      const [{ n }] = (await db.execute<{ n: number }>(sql`select count(*)::int as n from deliveries where event_id like ${label + "-%"} and status = 'succeeded'`)).rows;
+      const [{ n }] = (
+        await db.execute<{ n: number }>(sql`select count(*)::int as n from deliveries where event_id like ${label + "-%"} and status = 'succeeded'`)
+      ).rows;
       if (n >= DRAIN) break;
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -10,7 +10,10 @@ process.env.ENCRYPTION_KEY ??= crypto.randomBytes(32).toString("base64");
 
 const only = process.argv[2];
 const dir = import.meta.dirname;
-const files = fs.readdirSync(dir).filter((f) => f.endsWith(".ts") && f !== "run.ts" && !f.startsWith("_") && (!only || f.includes(only))).sort();
+const files = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith(".ts") && f !== "run.ts" && !f.startsWith("_") && (!only || f.includes(only)))
+  .sort();
 for (const file of files) {
   const mod = (await import(path.join(dir, file))) as Record<string, unknown>;
   for (const [name, fn] of Object.entries(mod)) {

@@ -18,7 +18,10 @@ const TYPES = DEMO_EVENT_TYPES.map((t) => t.name);
 export async function seedListBench(db: Db) {
   await seedDemo(db);
   const [acme] = await db.select().from(organizations).where(eq(organizations.slug, "acme"));
-  const orgs = await db.insert(organizations).values(Array.from({ length: 999 }, (_, i) => ({ slug: `bench-${i}`, name: `Bench ${i}` }))).returning({ id: organizations.id });
+  const orgs = await db
+    .insert(organizations)
+    .values(Array.from({ length: 999 }, (_, i) => ({ slug: `bench-${i}`, name: `Bench ${i}` })))
+    .returning({ id: organizations.id });
   const owners = [...Array(2000).fill(acme.id), ...orgs.flatMap((o) => Array(8).fill(o.id))];
   const sealedAuth = sealWebhookSecret("bench", "auth", "k"); // values are never opened by the list
   for (let i = 0; i < owners.length; i += 500) {

@@ -19,13 +19,23 @@ async function startServer(extraEnv: Record<string, string>) {
   });
   for (let i = 0; i < 120; i++) {
     await new Promise((r) => setTimeout(r, 500));
-    if (await fetch(`${base}/api/v1/health`).then((r) => r.ok, () => false)) return () => process.kill(-child.pid!, "SIGTERM");
+    if (
+      await fetch(`${base}/api/v1/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return () => process.kill(-child.pid!, "SIGTERM");
   }
   process.kill(-child.pid!, "SIGKILL");
   throw new Error("next start did not come up");
 }
 
-const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+const cookiesOf = (res: Response) =>
+  res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 
 async function signIn(email: string) {
   const csrf = await fetch(`${base}/api/auth/csrf`);
@@ -46,7 +56,11 @@ async function measure(label: string, env: Record<string, string>) {
   try {
     const cookie = await signIn("admin@example.com");
     console.log("| database | page | p50 | p95 |\n|---|---|---|---|");
-    for (const [name, query] of [["first page", ""], ["name filter", "?name=billing"], ["page 100", "?offset=1980"]]) {
+    for (const [name, query] of [
+      ["first page", ""],
+      ["name filter", "?name=billing"],
+      ["page 100", "?offset=1980"],
+    ]) {
       const get = async () => {
         const res = await fetch(`${base}/developer/webhooks${query}`, { headers: { cookie } });
         if (res.status !== 200) throw new Error(`${name}: ${res.status}`);

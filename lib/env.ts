@@ -2,7 +2,10 @@ import "server-only";
 import { z } from "zod";
 import { ensureLocalSecrets } from "./env/local-secrets";
 
-const bool = z.enum(["true", "false", "1", "0", ""]).optional().transform((v) => v === "true" || v === "1");
+const bool = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
 
 const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
@@ -71,7 +74,9 @@ export function env(): Env {
     ENCRYPTION_KEY ??= local.ENCRYPTION_KEY;
     process.env.AUTH_SECRET ??= AUTH_SECRET;
   }
-  const allowedCidrs = e.ALLOWED_TARGET_CIDRS.split(",").map((s) => s.trim()).filter(Boolean);
+  const allowedCidrs = e.ALLOWED_TARGET_CIDRS.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   g.__wcEnv = { ...e, AUTH_SECRET, ENCRYPTION_KEY, allowedCidrs, embedded };
   return g.__wcEnv;
 }

@@ -79,7 +79,16 @@ if (command === "admin create") {
     .insert(apiKeys)
     .values({ orgId: org.id, name: input.data.name, roles: input.data.roles, keyHash: sha256(key), prefix: key.slice(0, 8), createdBy: "cli" })
     .returning();
-  await recordAudit({ actor: { kind: "system", id: "cli", label: "cli" }, orgId: org.id, action: "api_key.created", target: { type: "api_key", id: row.id, label: row.name }, summary: { roles: row.roles } }, handle.db);
+  await recordAudit(
+    {
+      actor: { kind: "system", id: "cli", label: "cli" },
+      orgId: org.id,
+      action: "api_key.created",
+      target: { type: "api_key", id: row.id, label: row.name },
+      summary: { roles: row.roles },
+    },
+    handle.db,
+  );
   console.log(key);
   console.error(`API key "${row.name}" (${row.roles.join(", ")}) for ${org.slug}. It is shown only this once.`);
   await handle.close();

@@ -21,14 +21,14 @@ console.log(`[worker] ${worker.workerId} delivering`);
 const deadlineMs = Number(process.env.WORKER_SHUTDOWN_MS ?? 10_000);
 let stopping = false;
 async function shutdown(signal: NodeJS.Signals) {
-    if (stopping) process.exit(1);
-    stopping = true;
-    console.log(`[worker] ${signal}: stopped claiming; finishing in-flight deliveries (up to ${deadlineMs} ms)`);
-    stopCompaction();
-    await stopDeliveryWorker({ deadlineMs });
-    await stopTracing().catch(() => {});
-    await closeDb().catch(() => {});
-    console.log("[worker] stopped");
-    process.exit(0);
+  if (stopping) process.exit(1);
+  stopping = true;
+  console.log(`[worker] ${signal}: stopped claiming; finishing in-flight deliveries (up to ${deadlineMs} ms)`);
+  stopCompaction();
+  await stopDeliveryWorker({ deadlineMs });
+  await stopTracing().catch(() => {});
+  await closeDb().catch(() => {});
+  console.log("[worker] stopped");
+  process.exit(0);
 }
 for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => void shutdown(signal));

@@ -13,7 +13,11 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   if (!ctx.actor) redirect("/no-organization");
   // A router prefetch is not a visit: taking the notices then would mark them seen without anyone seeing them.
   const prefetch = (await headers()).get("next-router-prefetch");
-  const [counts, notices, unread] = await Promise.all([navCounts(ctx.actor), prefetch ? [] : takeDecisionNotices(ctx.actor), countUnread({ actor: ctx.actor })]);
+  const [counts, notices, unread] = await Promise.all([
+    navCounts(ctx.actor),
+    prefetch ? [] : takeDecisionNotices(ctx.actor),
+    countUnread({ actor: ctx.actor }),
+  ]);
   return (
     <AppShell actor={ctx.actor} sections={visibleNav(ctx.actor)} counts={counts} unread={unread} orgs={ctx.orgs} user={{ email: ctx.email, name: ctx.name }}>
       <DecisionNotices notices={notices} />

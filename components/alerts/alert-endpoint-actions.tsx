@@ -33,10 +33,18 @@ export function AlertEndpointActions({ id, name }: { id: string; name: string })
   return (
     <div className="grid gap-2">
       <div className="flex flex-wrap gap-2">
-        <Button pending={busy === "test"} disabled={pending} onClick={() => run("test")}><Send aria-hidden="true" /> Send Test Event</Button>
-        <Button variant="outline" pending={busy === "delete"} disabled={pending} onClick={() => run("delete")}><Trash2 aria-hidden="true" /> Delete</Button>
+        <Button pending={busy === "test"} disabled={pending} onClick={() => run("test")}>
+          <Send aria-hidden="true" /> Send Test Event
+        </Button>
+        <Button variant="outline" pending={busy === "delete"} disabled={pending} onClick={() => run("delete")}>
+          <Trash2 aria-hidden="true" /> Delete
+        </Button>
       </div>
-      {error && <Callout variant="error" role="alert">{error}</Callout>}
+      {error && (
+        <Callout variant="error" role="alert">
+          {error}
+        </Callout>
+      )}
     </div>
   );
 }

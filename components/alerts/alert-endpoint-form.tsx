@@ -49,7 +49,14 @@ export function AlertEndpointForm() {
   };
 
   return (
-    <form className="grid gap-4" onSubmit={(e) => { e.preventDefault(); submit(); }} noValidate>
+    <form
+      className="grid gap-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+      noValidate
+    >
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Name" required error={errors.name}>
           <Input value={name} onChange={(e) => setName(e.target.value)} placeholder="On-call pager" />
@@ -73,9 +80,15 @@ export function AlertEndpointForm() {
         </div>
         {errors.eventTypes && <FieldMessage id="alert-types-error" error={errors.eventTypes} />}
       </fieldset>
-      {error && <Callout variant="error" role="alert">{error}</Callout>}
+      {error && (
+        <Callout variant="error" role="alert">
+          {error}
+        </Callout>
+      )}
       <div>
-        <Button type="submit" pending={pending}><Plus aria-hidden="true" /> Add endpoint</Button>
+        <Button type="submit" pending={pending}>
+          <Plus aria-hidden="true" /> Add endpoint
+        </Button>
       </div>
       <ShownOnceDialog
         title="Alert endpoint added"

@@ -20,9 +20,21 @@ export function PauseButton({ id, paused }: { id: string; paused: boolean }) {
   return (
     <>
       <Button variant="outline" pending={pending} onClick={toggle}>
-        {paused ? <><Play aria-hidden="true" /> Resume</> : <><Pause aria-hidden="true" /> Pause</>}
+        {paused ? (
+          <>
+            <Play aria-hidden="true" /> Resume
+          </>
+        ) : (
+          <>
+            <Pause aria-hidden="true" /> Pause
+          </>
+        )}
       </Button>
-      {error && <span role="alert" className="text-sm text-destructive">{error}</span>}
+      {error && (
+        <span role="alert" className="text-sm text-destructive">
+          {error}
+        </span>
+      )}
     </>
   );
 }

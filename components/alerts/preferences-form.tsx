@@ -32,7 +32,13 @@ export function PreferencesForm({ initial, mailConfigured }: { initial: Preferen
   };
 
   return (
-    <form className="grid gap-5" onSubmit={(e) => { e.preventDefault(); save(); }}>
+    <form
+      className="grid gap-5"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save();
+      }}
+    >
       {!mailConfigured && (
         <Callout variant="info" title="E-mail is not set up on this server">
           Alerts are shown in the console only until an operator sets SMTP_URL. Your choices are kept for then.
@@ -54,9 +60,15 @@ export function PreferencesForm({ initial, mailConfigured }: { initial: Preferen
           </div>
         ))}
       </fieldset>
-      {error && <Callout variant="error" role="alert">{error}</Callout>}
+      {error && (
+        <Callout variant="error" role="alert">
+          {error}
+        </Callout>
+      )}
       <div>
-        <Button type="submit" pending={pending}>Save preferences</Button>
+        <Button type="submit" pending={pending}>
+          Save preferences
+        </Button>
       </div>
     </form>
   );

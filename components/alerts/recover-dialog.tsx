@@ -47,19 +47,38 @@ export function RecoverDialog({ webhookId, name, eventTypes }: { webhookId: stri
     });
 
   return (
-    <Dialog open={open} onOpenChange={(o) => { setOpen(o); if (!o) setJob(null); }}>
+    <Dialog
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o);
+        if (!o) setJob(null);
+      }}
+    >
       <DialogTrigger asChild>
-        <Button variant="outline"><History aria-hidden="true" /> Recover</Button>
+        <Button variant="outline">
+          <History aria-hidden="true" /> Recover
+        </Button>
       </DialogTrigger>
       <DialogContent className="max-w-lg">
         <DialogHeader>
           <DialogTitle className="[overflow-wrap:anywhere]">Recover {name}</DialogTitle>
-          <DialogDescription>Redeliver every failed or diverted delivery of events published in this time range. Each goes out again with the same webhook-id and a fresh retry budget.</DialogDescription>
+          <DialogDescription>
+            Redeliver every failed or diverted delivery of events published in this time range. Each goes out again with the same webhook-id and a fresh retry
+            budget.
+          </DialogDescription>
         </DialogHeader>
         {job ? (
           <RecoveryProgress initial={job} />
         ) : (
-          <form id="recover-form" className="grid gap-4" onSubmit={(e) => { e.preventDefault(); start(); }} noValidate>
+          <form
+            id="recover-form"
+            className="grid gap-4"
+            onSubmit={(e) => {
+              e.preventDefault();
+              start();
+            }}
+            noValidate
+          >
             <div className="grid gap-4 sm:grid-cols-2">
               <Field label="From" required error={errors.from}>
                 <Input type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} />
@@ -70,23 +89,50 @@ export function RecoverDialog({ webhookId, name, eventTypes }: { webhookId: stri
             </div>
             {eventTypes.length > 1 && (
               <fieldset className="grid gap-2">
-                <legend className="mb-1 text-sm font-medium">Only these event types <span className="font-normal text-muted-foreground">(none ticked: all)</span></legend>
+                <legend className="mb-1 text-sm font-medium">
+                  Only these event types <span className="font-normal text-muted-foreground">(none ticked: all)</span>
+                </legend>
                 {eventTypes.map((t) => (
                   <div key={t} className="flex items-center gap-2">
-                    <Checkbox id={`recover-${t}`} checked={types.has(t)} onCheckedChange={(v) => { const n = new Set(types); if (v === true) n.add(t); else n.delete(t); setTypes(n); }} />
-                    <Label htmlFor={`recover-${t}`} className="font-mono text-[0.8125rem] font-normal">{t}</Label>
+                    <Checkbox
+                      id={`recover-${t}`}
+                      checked={types.has(t)}
+                      onCheckedChange={(v) => {
+                        const n = new Set(types);
+                        if (v === true) n.add(t);
+                        else n.delete(t);
+                        setTypes(n);
+                      }}
+                    />
+                    <Label htmlFor={`recover-${t}`} className="font-mono text-[0.8125rem] font-normal">
+                      {t}
+                    </Label>
                   </div>
                 ))}
               </fieldset>
             )}
-            {error && <Callout variant="error" role="alert">{error}</Callout>}
+            {error && (
+              <Callout variant="error" role="alert">
+                {error}
+              </Callout>
+            )}
           </form>
         )}
         <DialogFooter>
           {job ? (
-            <Button variant="secondary" onClick={() => { setOpen(false); setJob(null); }}>Close</Button>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                setOpen(false);
+                setJob(null);
+              }}
+            >
+              Close
+            </Button>
           ) : (
-            <Button type="submit" form="recover-form" pending={pending}>Start recovery</Button>
+            <Button type="submit" form="recover-form" pending={pending}>
+              Start recovery
+            </Button>
           )}
         </DialogFooter>
       </DialogContent>

@@ -44,7 +44,9 @@ export function RecoveryProgress({ initial, onFinished }: { initial: RecoveryJob
   return (
     <div className="grid gap-2">
       <div className="flex items-center justify-between text-sm">
-        <span id={`job-${job.id}-label`} className="font-medium">Recovery</span>
+        <span id={`job-${job.id}-label`} className="font-medium">
+          Recovery
+        </span>
         <span className="tabular-nums text-muted-foreground">{job.percent} %</span>
       </div>
       <div
@@ -58,13 +60,21 @@ export function RecoveryProgress({ initial, onFinished }: { initial: RecoveryJob
       >
         <div className="h-full rounded-full bg-primary transition-[width]" style={{ width: `${job.percent}%` }} />
       </div>
-      <p className="text-sm text-muted-foreground" aria-live="polite">{summary}</p>
+      <p className="text-sm text-muted-foreground" aria-live="polite">
+        {summary}
+      </p>
       {open && (
         <div>
-          <Button size="sm" variant="outline" pending={pending} onClick={cancel}>Cancel recovery</Button>
+          <Button size="sm" variant="outline" pending={pending} onClick={cancel}>
+            Cancel recovery
+          </Button>
         </div>
       )}
-      {error && <Callout variant="error" role="alert">{error}</Callout>}
+      {error && (
+        <Callout variant="error" role="alert">
+          {error}
+        </Callout>
+      )}
     </div>
   );
 }

@@ -40,7 +40,9 @@ export function CreateApiKeyDialog() {
     <>
       <Dialog open={open} onOpenChange={setOpen}>
         <DialogTrigger asChild>
-          <Button><Plus aria-hidden /> Create API key</Button>
+          <Button>
+            <Plus aria-hidden /> Create API key
+          </Button>
         </DialogTrigger>
         <DialogContent>
           <form onSubmit={onSubmit} noValidate className="space-y-5">
@@ -55,11 +57,17 @@ export function CreateApiKeyDialog() {
             <Controller
               control={form.control}
               name="roles"
-              render={({ field }) => <RoleCheckboxes value={field.value} onChange={field.onChange} error={errors.roles?.message ?? errors.roles?.[0]?.message} />}
+              render={({ field }) => (
+                <RoleCheckboxes value={field.value} onChange={field.onChange} error={errors.roles?.message ?? errors.roles?.[0]?.message} />
+              )}
             />
             <DialogFooter>
-              <Button type="button" variant="outline" onClick={() => setOpen(false)}>Cancel</Button>
-              <Button type="submit" pending={pending}>Create key</Button>
+              <Button type="button" variant="outline" onClick={() => setOpen(false)}>
+                Cancel
+              </Button>
+              <Button type="submit" pending={pending}>
+                Create key
+              </Button>
             </DialogFooter>
           </form>
         </DialogContent>

@@ -4,7 +4,15 @@ import { useState, useTransition } from "react";
 import { revokeApiKeyAction } from "@/lib/actions/api-keys";
 import { Button } from "@/components/ui/button";
 import {
-  AlertDialog, AlertDialogAction, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogHeader, AlertDialogTitle, AlertDialogTrigger,
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 
 export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
@@ -13,7 +21,9 @@ export function RevokeApiKeyButton({ id, name }: { id: string; name: string }) {
   return (
     <AlertDialog>
       <AlertDialogTrigger asChild>
-        <Button variant="ghost" size="sm" className="text-destructive" aria-label={`Revoke ${name}`}>Revoke</Button>
+        <Button variant="ghost" size="sm" className="text-destructive" aria-label={`Revoke ${name}`}>
+          Revoke
+        </Button>
       </AlertDialogTrigger>
       <AlertDialogContent>
         <AlertDialogHeader>

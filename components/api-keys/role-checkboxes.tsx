@@ -31,7 +31,11 @@ export function RoleCheckboxes({ value, onChange, error, legend = "Roles" }: Pro
           </span>
         </label>
       ))}
-      {error && <p id={`${id}-error`} className="text-sm text-destructive">{error}</p>}
+      {error && (
+        <p id={`${id}-error`} className="text-sm text-destructive">
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }

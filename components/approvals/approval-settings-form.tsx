@@ -66,16 +66,23 @@ export function ApprovalSettingsForm({ settings }: { settings: OrgSettings }) {
         <CardHeader>
           <CardTitle>Approvals</CardTitle>
           <CardDescription>
-            Require a second person to approve changes to webhooks. Approvers review the change field by field; the person who asked can never approve it themselves.
-            While approvals are on, switching one off is itself a request another approver decides; switching one on applies at once.
+            Require a second person to approve changes to webhooks. Approvers review the change field by field; the person who asked can never approve it
+            themselves. While approvals are on, switching one off is itself a request another approver decides; switching one on applies at once.
           </CardDescription>
         </CardHeader>
         <CardContent className="grid gap-6">
-          {error && <Callout variant="error" role="alert" title="Settings were not saved">{error}</Callout>}
+          {error && (
+            <Callout variant="error" role="alert" title="Settings were not saved">
+              {error}
+            </Callout>
+          )}
           {submittedId && (
             <Callout variant="info" title="Submitted for approval">
               Switching approvals off needs another approver. Nothing changes until they approve{" "}
-              <Link href={`/admin/approvals/${submittedId}`} className="font-medium underline underline-offset-4">the request</Link>.
+              <Link href={`/admin/approvals/${submittedId}`} className="font-medium underline underline-offset-4">
+                the request
+              </Link>
+              .
             </Callout>
           )}
           <fieldset className="grid gap-4">
@@ -90,7 +97,9 @@ export function ApprovalSettingsForm({ settings }: { settings: OrgSettings }) {
                 />
                 <div className="grid gap-1">
                   <Label htmlFor={`approval-${key}`}>{label}</Label>
-                  <p id={`approval-${key}-hint`} className="text-sm text-muted-foreground">{hint}</p>
+                  <p id={`approval-${key}-hint`} className="text-sm text-muted-foreground">
+                    {hint}
+                  </p>
                 </div>
               </div>
             ))}
@@ -105,7 +114,9 @@ export function ApprovalSettingsForm({ settings }: { settings: OrgSettings }) {
           </Field>
         </CardContent>
         <CardFooter className="justify-end">
-          <Button type="submit" pending={pending}>Save settings</Button>
+          <Button type="submit" pending={pending}>
+            Save settings
+          </Button>
         </CardFooter>
       </Card>
     </form>

@@ -11,8 +11,18 @@ function Value({ row, side }: { row: ChangeRow; side: "before" | "after" }) {
   if (row.kind === "list" && side === "after" && row.changed && (row.added?.length || row.removed?.length)) {
     return (
       <span className="grid gap-1">
-        {row.added?.map((t) => <span key={t} className="font-mono text-xs"><span className="font-sans font-medium text-success">+ added </span>{t}</span>)}
-        {row.removed?.map((t) => <span key={t} className="font-mono text-xs"><span className="font-sans font-medium text-destructive">− removed </span>{t}</span>)}
+        {row.added?.map((t) => (
+          <span key={t} className="font-mono text-xs">
+            <span className="font-sans font-medium text-success">+ added </span>
+            {t}
+          </span>
+        ))}
+        {row.removed?.map((t) => (
+          <span key={t} className="font-mono text-xs">
+            <span className="font-sans font-medium text-destructive">− removed </span>
+            {t}
+          </span>
+        ))}
       </span>
     );
   }
@@ -28,7 +38,11 @@ export function ChangeDiff({ action, rows, liveLabel }: { action: ChangeAction; 
   const changedCount = rows.filter((r) => r.changed).length;
   return (
     <div className="grid gap-2">
-      {both && <p className="text-sm text-muted-foreground">{changedCount === 1 ? "1 field changes" : `${changedCount} fields change`}; unchanged fields are shown dimmed.</p>}
+      {both && (
+        <p className="text-sm text-muted-foreground">
+          {changedCount === 1 ? "1 field changes" : `${changedCount} fields change`}; unchanged fields are shown dimmed.
+        </p>
+      )}
       <Table label="Proposed change" className="table-fixed">
         <THead>
           <TR>
@@ -39,15 +53,34 @@ export function ChangeDiff({ action, rows, liveLabel }: { action: ChangeAction; 
         </THead>
         <TBody>
           {rows.map((r) => (
-            <TR key={r.field} data-changed={both && r.changed ? "" : undefined} className={cn("align-top", both && (r.changed ? "bg-warning-soft/40" : "text-muted-foreground"))}>
-              <TH scope="row" className="h-auto py-2.5 align-top text-sm font-medium tracking-normal normal-case [overflow-wrap:anywhere] whitespace-normal text-foreground">
+            <TR
+              key={r.field}
+              data-changed={both && r.changed ? "" : undefined}
+              className={cn("align-top", both && (r.changed ? "bg-warning-soft/40" : "text-muted-foreground"))}
+            >
+              <TH
+                scope="row"
+                className="h-auto py-2.5 align-top text-sm font-medium tracking-normal normal-case [overflow-wrap:anywhere] whitespace-normal text-foreground"
+              >
                 <span className="grid gap-1">
                   {r.label}
-                  {both && r.changed && <Badge variant="warning" className="w-fit">Changed</Badge>}
+                  {both && r.changed && (
+                    <Badge variant="warning" className="w-fit">
+                      Changed
+                    </Badge>
+                  )}
                 </span>
               </TH>
-              {action !== "create" && <TD className="px-2 align-top [overflow-wrap:anywhere] sm:px-3"><Value row={r} side="before" /></TD>}
-              {action !== "delete" && <TD className="px-2 align-top [overflow-wrap:anywhere] sm:px-3"><Value row={r} side="after" /></TD>}
+              {action !== "create" && (
+                <TD className="px-2 align-top [overflow-wrap:anywhere] sm:px-3">
+                  <Value row={r} side="before" />
+                </TD>
+              )}
+              {action !== "delete" && (
+                <TD className="px-2 align-top [overflow-wrap:anywhere] sm:px-3">
+                  <Value row={r} side="after" />
+                </TD>
+              )}
             </TR>
           ))}
         </TBody>

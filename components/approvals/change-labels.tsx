@@ -10,11 +10,22 @@ export const STATUS_LABELS: Record<ChangeStatus, string> = {
   stale: "Stale",
   expired: "Expired",
 };
-const STATUS_VARIANTS: Record<ChangeStatus, BadgeVariant> = { pending: "info", approved: "success", rejected: "danger", cancelled: "neutral", stale: "warning", expired: "neutral" };
+const STATUS_VARIANTS: Record<ChangeStatus, BadgeVariant> = {
+  pending: "info",
+  approved: "success",
+  rejected: "danger",
+  cancelled: "neutral",
+  stale: "warning",
+  expired: "neutral",
+};
 const ACTION_VARIANTS: Record<ChangeAction, BadgeVariant> = { create: "success", update: "info", delete: "danger" };
 
 export function ChangeStatusBadge({ status }: { status: ChangeStatus }) {
-  return <Badge variant={STATUS_VARIANTS[status]} dot>{STATUS_LABELS[status]}</Badge>;
+  return (
+    <Badge variant={STATUS_VARIANTS[status]} dot>
+      {STATUS_LABELS[status]}
+    </Badge>
+  );
 }
 
 export function ChangeActionBadge({ action }: { action: ChangeAction }) {

@@ -20,20 +20,29 @@ export function ChangeRequestsTable({ requests, now }: { requests: ChangeRequest
       <TBody>
         {requests.map((r) => (
           <TR key={r.id}>
-            <TD className="w-0"><ChangeActionBadge action={r.action} /></TD>
+            <TD className="w-0">
+              <ChangeActionBadge action={r.action} />
+            </TD>
             <TD className="max-w-[12rem] sm:max-w-[20rem]">
               <Link href={`/admin/approvals/${r.id}`} className="block truncate font-medium underline-offset-4 hover:underline" title={r.webhookName}>
                 {r.webhookName}
               </Link>
               <span className="mt-0.5 block truncate text-xs text-muted-foreground md:hidden">
-                {r.requester.label}<span className="sm:hidden"> · {formatAge(r.createdAt, now)}</span>
+                {r.requester.label}
+                <span className="sm:hidden"> · {formatAge(r.createdAt, now)}</span>
               </span>
             </TD>
-            <TD className="hidden max-w-[16rem] truncate md:table-cell" title={r.requester.label}>{r.requester.label}</TD>
-            <TD className="hidden whitespace-nowrap text-muted-foreground sm:table-cell">
-              <time dateTime={r.createdAt} title={formatDateTime(r.createdAt)}>{formatAge(r.createdAt, now)}</time>
+            <TD className="hidden max-w-[16rem] truncate md:table-cell" title={r.requester.label}>
+              {r.requester.label}
             </TD>
-            <TD className="w-0"><ChangeStatusBadge status={r.status} /></TD>
+            <TD className="hidden whitespace-nowrap text-muted-foreground sm:table-cell">
+              <time dateTime={r.createdAt} title={formatDateTime(r.createdAt)}>
+                {formatAge(r.createdAt, now)}
+              </time>
+            </TD>
+            <TD className="w-0">
+              <ChangeStatusBadge status={r.status} />
+            </TD>
           </TR>
         ))}
       </TBody>

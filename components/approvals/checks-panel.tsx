@@ -33,7 +33,13 @@ export function ChecksPanel({ id, initial, canRun }: { id: string; initial: Chec
     <div className="grid gap-4" aria-busy={pending || undefined}>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-muted-foreground">
-          {checks ? <>Last run by {checks.ranBy}, {formatDateTime(checks.ranAt)}.</> : "Not run yet. The checks call the proposed endpoint, as a delivery would."}
+          {checks ? (
+            <>
+              Last run by {checks.ranBy}, {formatDateTime(checks.ranAt)}.
+            </>
+          ) : (
+            "Not run yet. The checks call the proposed endpoint, as a delivery would."
+          )}
         </p>
         {canRun && (
           <Button variant="outline" size="sm" onClick={run} pending={pending}>
@@ -41,7 +47,11 @@ export function ChecksPanel({ id, initial, canRun }: { id: string; initial: Chec
           </Button>
         )}
       </div>
-      {error && <Callout variant="error" role="alert" title="The checks did not run">{error}</Callout>}
+      {error && (
+        <Callout variant="error" role="alert" title="The checks did not run">
+          {error}
+        </Callout>
+      )}
       {checks && (
         <ul className="divide-y rounded-lg border" aria-label="Check results">
           {checks.items.map((c) => {

@@ -36,9 +36,18 @@ export function RejectDialog({ id, onFailure }: Props) {
   };
 
   return (
-    <Dialog open={open} onOpenChange={(o) => { if (pending) return; setOpen(o); setError(undefined); }}>
+    <Dialog
+      open={open}
+      onOpenChange={(o) => {
+        if (pending) return;
+        setOpen(o);
+        setError(undefined);
+      }}
+    >
       <DialogTrigger asChild>
-        <Button variant="outline" className="text-destructive hover:text-destructive"><Ban aria-hidden="true" /> Reject</Button>
+        <Button variant="outline" className="text-destructive hover:text-destructive">
+          <Ban aria-hidden="true" /> Reject
+        </Button>
       </DialogTrigger>
       <DialogContent>
         <form onSubmit={submit} noValidate className="grid gap-4">
@@ -50,8 +59,12 @@ export function RejectDialog({ id, onFailure }: Props) {
             <Textarea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} placeholder="e.g. Use the production receiver URL." />
           </Field>
           <DialogFooter>
-            <Button type="button" variant="outline" disabled={pending} onClick={() => setOpen(false)}>Cancel</Button>
-            <Button type="submit" variant="destructive" pending={pending}>Reject request</Button>
+            <Button type="button" variant="outline" disabled={pending} onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" variant="destructive" pending={pending}>
+              Reject request
+            </Button>
           </DialogFooter>
         </form>
       </DialogContent>

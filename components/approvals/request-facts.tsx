@@ -5,7 +5,9 @@ import { DescriptionItem, DescriptionList } from "@/components/ui/description-li
 import { ChangeActionBadge, ChangeStatusBadge } from "./change-labels";
 
 // Term and value side by side even in the narrow side column.
-const Item = (props: { term: string; children: React.ReactNode }) => <DescriptionItem {...props} className="grid-cols-[6.5rem_minmax(0,1fr)] gap-3 sm:grid-cols-[7rem_minmax(0,1fr)] sm:gap-3" />;
+const Item = (props: { term: string; children: React.ReactNode }) => (
+  <DescriptionItem {...props} className="grid-cols-[6.5rem_minmax(0,1fr)] gap-3 sm:grid-cols-[7rem_minmax(0,1fr)] sm:gap-3" />
+);
 
 function When({ iso, now }: { iso: string; now: number }) {
   return (
@@ -22,25 +24,42 @@ export function RequestFacts({ request: r, now }: { request: ChangeRequestDetail
   const webhookExists = r.webhookId !== null && r.liveVersion !== null;
   return (
     <DescriptionList className="-my-3">
-      <Item term="Action"><ChangeActionBadge action={r.action} /></Item>
+      <Item term="Action">
+        <ChangeActionBadge action={r.action} />
+      </Item>
       <Item term={r.targetKind === "webhook" ? "Webhook" : "Changes"}>
         {r.targetKind !== "webhook" ? (
           <span>{r.webhookName}</span>
         ) : webhookExists ? (
-          <Link href={`/developer/webhooks/${r.webhookId}`} className="font-medium underline underline-offset-4">{r.webhookName}</Link>
+          <Link href={`/developer/webhooks/${r.webhookId}`} className="font-medium underline underline-offset-4">
+            {r.webhookName}
+          </Link>
         ) : (
-          <span>{r.webhookName} <span className="text-muted-foreground">({r.action === "delete" ? "deleted" : "no longer exists"})</span></span>
+          <span>
+            {r.webhookName} <span className="text-muted-foreground">({r.action === "delete" ? "deleted" : "no longer exists"})</span>
+          </span>
         )}
         {r.baseVersion !== null && r.action !== "create" && (
-          <span className="block text-muted-foreground">Requested against version {r.baseVersion}{r.status === "pending" && r.liveVersion !== null ? `; live is version ${r.liveVersion}` : ""}</span>
+          <span className="block text-muted-foreground">
+            Requested against version {r.baseVersion}
+            {r.status === "pending" && r.liveVersion !== null ? `; live is version ${r.liveVersion}` : ""}
+          </span>
         )}
       </Item>
       <Item term="Requester">{r.requester.label}</Item>
-      <Item term="Created"><When iso={r.createdAt} now={now} /></Item>
-      <Item term={r.status === "expired" ? "Expired" : "Expires"}>
-        {r.status === "pending" || r.status === "expired" ? <When iso={r.expiresAt} now={now} /> : <span className="text-muted-foreground">Decided before expiry</span>}
+      <Item term="Created">
+        <When iso={r.createdAt} now={now} />
       </Item>
-      <Item term="Status"><ChangeStatusBadge status={r.status} /></Item>
+      <Item term={r.status === "expired" ? "Expired" : "Expires"}>
+        {r.status === "pending" || r.status === "expired" ? (
+          <When iso={r.expiresAt} now={now} />
+        ) : (
+          <span className="text-muted-foreground">Decided before expiry</span>
+        )}
+      </Item>
+      <Item term="Status">
+        <ChangeStatusBadge status={r.status} />
+      </Item>
       {r.decidedAt && (
         <Item term="Decision">
           <span className="grid gap-1">

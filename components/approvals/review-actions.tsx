@@ -8,7 +8,14 @@ import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/alert";
 import { toast } from "@/components/ui/toast";
 import {
-  AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogHeader, AlertDialogTitle, AlertDialogTrigger,
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { RejectDialog } from "./reject-dialog";
 
@@ -62,7 +69,13 @@ export function ReviewActions({ id, webhookName, canReview, isRequester, canCanc
     });
 
   if (!pending) {
-    return problem && <Callout variant="error" role="alert" title={problem.title}>{problem.detail}</Callout>;
+    return (
+      problem && (
+        <Callout variant="error" role="alert" title={problem.title}>
+          {problem.detail}
+        </Callout>
+      )
+    );
   }
   if (!canReview && !canCancel) return null;
   return (
@@ -85,7 +98,9 @@ export function ReviewActions({ id, webhookName, canReview, isRequester, canCanc
         {canCancel && (
           <AlertDialog open={cancelOpen} onOpenChange={(o) => !cancelling && setCancelOpen(o)}>
             <AlertDialogTrigger asChild>
-              <Button variant="outline"><X aria-hidden="true" /> Cancel request</Button>
+              <Button variant="outline">
+                <X aria-hidden="true" /> Cancel request
+              </Button>
             </AlertDialogTrigger>
             <AlertDialogContent>
               <AlertDialogHeader>
@@ -94,7 +109,9 @@ export function ReviewActions({ id, webhookName, canReview, isRequester, canCanc
               </AlertDialogHeader>
               <AlertDialogFooter>
                 <AlertDialogCancel disabled={cancelling}>Keep it</AlertDialogCancel>
-                <Button variant="destructive" pending={cancelling} onClick={cancel}>Cancel request</Button>
+                <Button variant="destructive" pending={cancelling} onClick={cancel}>
+                  Cancel request
+                </Button>
               </AlertDialogFooter>
             </AlertDialogContent>
           </AlertDialog>

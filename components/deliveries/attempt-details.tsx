@@ -24,7 +24,9 @@ export function AttemptDetails({ attempt, showHeaders = true }: { attempt: Attem
       {showHeaders && Object.keys(attempt.requestHeaders).length > 0 && (
         <CodeBlock
           caption="Request headers (credentials redacted)"
-          value={Object.entries(attempt.requestHeaders).map(([k, v]) => `${k}: ${v}`).join("\n")}
+          value={Object.entries(attempt.requestHeaders)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join("\n")}
           wrap
           className="[&_pre]:max-h-56"
         />

@@ -9,7 +9,12 @@ import { useDelivery } from "./use-delivery";
 /** A delivery's attempts, oldest first: time, status, duration, error; the latest one open. */
 export function AttemptTimeline({ org, deliveryId }: { org: string; deliveryId: string }) {
   const { data, isPending, error } = useDelivery(org, deliveryId);
-  if (isPending) return <p className="flex items-center gap-2 text-sm text-muted-foreground"><Spinner /> Loading attempts…</p>;
+  if (isPending)
+    return (
+      <p className="flex items-center gap-2 text-sm text-muted-foreground">
+        <Spinner /> Loading attempts…
+      </p>
+    );
   if (error) return <p className="text-sm text-destructive">The attempts could not be loaded: {error.message}</p>;
   if (data.attempts_.length === 0) return <p className="text-sm text-muted-foreground">No attempt yet: the delivery is queued.</p>;
   const last = data.attempts_.length - 1;
@@ -25,7 +30,9 @@ export function AttemptTimeline({ org, deliveryId }: { org: string; deliveryId: 
               <span className="text-muted-foreground tabular-nums">{a.durationMs.toLocaleString("en-US")} ms</span>
               {a.errorClass && <span className="text-destructive">{errorLabel(a.errorClass)}</span>}
             </summary>
-            <div className="border-t p-3"><AttemptDetails attempt={a} /></div>
+            <div className="border-t p-3">
+              <AttemptDetails attempt={a} />
+            </div>
           </details>
         </li>
       ))}

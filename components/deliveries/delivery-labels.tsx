@@ -14,7 +14,11 @@ const VARIANTS: Record<Status, BadgeVariant> = { pending: "info", sending: "info
 
 /** A delivery's state in words (the dot is a second cue, never the only one). */
 export function DeliveryStatusBadge({ status }: { status: Status }) {
-  return <Badge variant={VARIANTS[status]} dot>{DELIVERY_STATUS_LABELS[status]}</Badge>;
+  return (
+    <Badge variant={VARIANTS[status]} dot>
+      {DELIVERY_STATUS_LABELS[status]}
+    </Badge>
+  );
 }
 
 /** What an attempt's error class means: a sentence for the attempt log, a few words for table cells. */
@@ -27,7 +31,6 @@ const ERROR_CLASSES: Record<string, [long: string, short: string]> = {
   blocked_address: ["Blocked address (SSRF guard)", "Blocked address"],
   auth_token: ["OAuth token request failed", "OAuth token error"],
 };
-
 
 export const errorLabel = (errorClass: string | null, form: "long" | "short" = "long") =>
   errorClass ? (ERROR_CLASSES[errorClass]?.[form === "long" ? 0 : 1] ?? errorClass) : null;

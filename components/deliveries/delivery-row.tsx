@@ -47,7 +47,13 @@ export function DeliveryRow({ org, delivery: d, canRedeliver }: { org: string; d
         </span>
         <span className="ml-auto flex gap-2">
           {(d.isTest ? canRedeliver.test : canRedeliver.production) && d.status !== "pending" && d.status !== "sending" && (
-            <Button variant="outline" size="sm" onClick={redeliver} pending={pending} aria-label={`Redeliver ${d.eventType} from ${formatDateTime(d.createdAt)}`}>
+            <Button
+              variant="outline"
+              size="sm"
+              onClick={redeliver}
+              pending={pending}
+              aria-label={`Redeliver ${d.eventType} from ${formatDateTime(d.createdAt)}`}
+            >
               <RotateCcw aria-hidden="true" /> Redeliver
             </Button>
           )}
@@ -56,8 +62,14 @@ export function DeliveryRow({ org, delivery: d, canRedeliver }: { org: string; d
           </Button>
         </span>
       </div>
-      <div className="font-mono text-xs text-muted-foreground [overflow-wrap:anywhere]">event {d.eventId} · delivery {d.id}</div>
-      {open && <div id={panelId}><AttemptTimeline org={org} deliveryId={d.id} /></div>}
+      <div className="font-mono text-xs text-muted-foreground [overflow-wrap:anywhere]">
+        event {d.eventId} · delivery {d.id}
+      </div>
+      {open && (
+        <div id={panelId}>
+          <AttemptTimeline org={org} deliveryId={d.id} />
+        </div>
+      )}
     </li>
   );
 }

@@ -38,7 +38,8 @@ export function TestEventPanel({ org, webhookId, eventTypes, autoFocus }: Props)
   }, [autoFocus]);
 
   useEffect(() => {
-    if (delivery && delivery.status !== "pending" && delivery.status !== "sending") void queryClient.invalidateQueries({ queryKey: ["deliveries", org, webhookId] });
+    if (delivery && delivery.status !== "pending" && delivery.status !== "sending")
+      void queryClient.invalidateQueries({ queryKey: ["deliveries", org, webhookId] });
   }, [delivery, org, queryClient, webhookId]);
 
   const send = () =>
@@ -78,10 +79,16 @@ export function TestEventPanel({ org, webhookId, eventTypes, autoFocus }: Props)
           </div>
           <CodeBlock caption={`Example payload · ${type}`} value={selected?.examplePayload ?? {}} label="example payload" className="[&_pre]:max-h-56" />
         </div>
-        {error && <Callout variant="error" role="alert" title="The test event was not sent">{error}</Callout>}
+        {error && (
+          <Callout variant="error" role="alert" title="The test event was not sent">
+            {error}
+          </Callout>
+        )}
         <div aria-live="polite" className="grid gap-3">
           {waiting && (
-            <p className="flex items-center gap-2 text-sm text-muted-foreground"><Spinner /> Waiting for the receiver&apos;s answer…</p>
+            <p className="flex items-center gap-2 text-sm text-muted-foreground">
+              <Spinner /> Waiting for the receiver&apos;s answer…
+            </p>
           )}
           {delivery && attempt && (
             <section aria-label="Test result" className="grid gap-3 rounded-lg border p-4">
@@ -99,4 +106,8 @@ export function TestEventPanel({ org, webhookId, eventTypes, autoFocus }: Props)
   );
 }
 
-const option = (t: TestEventType) => <option key={t.name} value={t.name}>{t.name}</option>;
+const option = (t: TestEventType) => (
+  <option key={t.name} value={t.name}>
+    {t.name}
+  </option>
+);

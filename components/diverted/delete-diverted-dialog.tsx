@@ -7,7 +7,14 @@ import { Button } from "@/components/ui/button";
 import { Callout } from "@/components/ui/alert";
 import { toast } from "@/components/ui/toast";
 import {
-  AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogHeader, AlertDialogTitle, AlertDialogTrigger,
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 
 const plural = (n: number) => `${n} diverted deliver${n === 1 ? "y" : "ies"}`;
@@ -42,10 +49,16 @@ export function DeleteDivertedDialog({ ids, disabled, onDone }: { ids: string[];
             They will not be sent to this webhook again and cannot be redelivered afterwards. The events themselves stay, and other webhooks are not affected.
           </AlertDialogDescription>
         </AlertDialogHeader>
-        {error && <Callout variant="error" role="alert">{error}</Callout>}
+        {error && (
+          <Callout variant="error" role="alert">
+            {error}
+          </Callout>
+        )}
         <AlertDialogFooter>
           <AlertDialogCancel disabled={pending}>Cancel</AlertDialogCancel>
-          <Button variant="destructive" pending={pending} onClick={confirm}>Delete</Button>
+          <Button variant="destructive" pending={pending} onClick={confirm}>
+            Delete
+          </Button>
         </AlertDialogFooter>
       </AlertDialogContent>
     </AlertDialog>

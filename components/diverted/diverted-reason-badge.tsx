@@ -11,5 +11,9 @@ export const REASON_LABELS: Record<string, { label: string; hint: string }> = {
 /** Why a delivery was diverted, in words; the title says a little more. */
 export function DivertedReasonBadge({ reason }: { reason: string }) {
   const known = REASON_LABELS[reason];
-  return <Badge variant="warning" title={known?.hint}>{known?.label ?? reason}</Badge>;
+  return (
+    <Badge variant="warning" title={known?.hint}>
+      {known?.label ?? reason}
+    </Badge>
+  );
 }

@@ -54,30 +54,54 @@ export function DivertedTable({ items, canManage, webhook }: Props) {
             <TR key={d.id} data-state={picked.has(d.id) ? "selected" : undefined} className="data-[state=selected]:bg-accent/60">
               {canManage && (
                 <TD>
-                  <Checkbox aria-label={`Select ${d.eventType} ${d.eventId} for ${d.webhookName}`} checked={picked.has(d.id)} onCheckedChange={(on) => toggle(d.id, on === true)} />
+                  <Checkbox
+                    aria-label={`Select ${d.eventType} ${d.eventId} for ${d.webhookName}`}
+                    checked={picked.has(d.id)}
+                    onCheckedChange={(on) => toggle(d.id, on === true)}
+                  />
                 </TD>
               )}
               <TD className="max-w-[9rem] sm:max-w-[14rem]">
-                <Link href={`/developer/webhooks/${d.webhookId}`} title={d.webhookName} className="block truncate font-medium underline-offset-4 hover:underline">
+                <Link
+                  href={`/developer/webhooks/${d.webhookId}`}
+                  title={d.webhookName}
+                  className="block truncate font-medium underline-offset-4 hover:underline"
+                >
                   {d.webhookName}
                 </Link>
-                <Link href={eventHref(d.eventId)} title={d.eventId} className="mt-0.5 block truncate text-xs text-muted-foreground underline-offset-4 hover:underline md:hidden">
+                <Link
+                  href={eventHref(d.eventId)}
+                  title={d.eventId}
+                  className="mt-0.5 block truncate text-xs text-muted-foreground underline-offset-4 hover:underline md:hidden"
+                >
                   {d.eventType}
                 </Link>
               </TD>
               <TD className="hidden max-w-[16rem] md:table-cell">
-                <span className="block truncate" title={d.eventType}>{d.eventType}</span>
-                <Link href={eventHref(d.eventId)} title={d.eventId} className="block truncate font-mono text-xs text-muted-foreground underline-offset-4 hover:underline">
+                <span className="block truncate" title={d.eventType}>
+                  {d.eventType}
+                </span>
+                <Link
+                  href={eventHref(d.eventId)}
+                  title={d.eventId}
+                  className="block truncate font-mono text-xs text-muted-foreground underline-offset-4 hover:underline"
+                >
                   {d.eventId}
                 </Link>
               </TD>
               <TD>
                 <DivertedReasonBadge reason={d.divertedReason ?? "exhausted"} />
-                <span className="mt-1 block text-xs whitespace-nowrap text-muted-foreground lg:hidden"><UtcTime iso={d.divertedAt ?? d.updatedAt} /></span>
+                <span className="mt-1 block text-xs whitespace-nowrap text-muted-foreground lg:hidden">
+                  <UtcTime iso={d.divertedAt ?? d.updatedAt} />
+                </span>
               </TD>
-              <TD className="hidden whitespace-nowrap text-muted-foreground lg:table-cell"><UtcTime iso={d.divertedAt ?? d.updatedAt} /></TD>
+              <TD className="hidden whitespace-nowrap text-muted-foreground lg:table-cell">
+                <UtcTime iso={d.divertedAt ?? d.updatedAt} />
+              </TD>
               <TD className="hidden text-right tabular-nums sm:table-cell">{d.attempts}</TD>
-              <TD className="hidden whitespace-nowrap sm:table-cell"><LastError statusCode={d.lastStatusCode} errorClass={d.lastErrorClass} /></TD>
+              <TD className="hidden whitespace-nowrap sm:table-cell">
+                <LastError statusCode={d.lastStatusCode} errorClass={d.lastErrorClass} />
+              </TD>
             </TR>
           ))}
         </TBody>

@@ -20,7 +20,8 @@ type Props = {
   onDone: () => void;
 };
 
-const requeued = (n: number) => (n === 0 ? "Nothing was requeued: those deliveries are no longer diverted." : `Requeued ${n} deliver${n === 1 ? "y" : "ies"} for redelivery.`);
+const requeued = (n: number) =>
+  n === 0 ? "Nothing was requeued: those deliveries are no longer diverted." : `Requeued ${n} deliver${n === 1 ? "y" : "ies"} for redelivery.`;
 
 /** Redeliver or delete what is selected; redeliver everything of the filtered webhook. */
 export function DivertedToolbar({ selected, webhook, onDone }: Props) {
@@ -59,7 +60,9 @@ export function DivertedToolbar({ selected, webhook, onDone }: Props) {
   return (
     <div className="grid gap-2">
       <div role="toolbar" aria-label="Diverted event actions" className="flex flex-wrap items-center gap-2">
-        <span className="mr-1 text-sm text-muted-foreground" aria-live="polite">{selected.length} selected</span>
+        <span className="mr-1 text-sm text-muted-foreground" aria-live="polite">
+          {selected.length} selected
+        </span>
         <Button size="sm" disabled={selected.length === 0 || pending} pending={busy === "selected"} onClick={() => redeliver("selected")}>
           <RotateCcw aria-hidden="true" /> Redeliver selected
         </Button>
@@ -67,7 +70,13 @@ export function DivertedToolbar({ selected, webhook, onDone }: Props) {
         {webhook ? (
           <span className="flex flex-wrap gap-2 sm:ml-auto">
             <RecoverDialog webhookId={webhook.id} name={webhook.name} eventTypes={[]} />
-            <Button size="sm" variant="secondary" disabled={pending || (job !== null && ["queued", "running"].includes(job.status))} pending={busy === "all"} onClick={() => redeliverAll(webhook.id)}>
+            <Button
+              size="sm"
+              variant="secondary"
+              disabled={pending || (job !== null && ["queued", "running"].includes(job.status))}
+              pending={busy === "all"}
+              onClick={() => redeliverAll(webhook.id)}
+            >
               <RotateCcw aria-hidden="true" /> Redeliver all for this webhook
             </Button>
           </span>
@@ -76,7 +85,11 @@ export function DivertedToolbar({ selected, webhook, onDone }: Props) {
         )}
       </div>
       {job && <RecoveryProgress key={job.id} initial={job} onFinished={jobFinished} />}
-      {error && <Callout variant="error" role="alert">{error}</Callout>}
+      {error && (
+        <Callout variant="error" role="alert">
+          {error}
+        </Callout>
+      )}
     </div>
   );
 }

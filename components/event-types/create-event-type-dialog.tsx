@@ -21,7 +21,8 @@ const formSchema = createEventTypeSchema.extend({
     if (!text.trim()) return;
     try {
       const value: unknown = JSON.parse(text);
-      if (!value || typeof value !== "object" || Array.isArray(value)) ctx.addIssue({ code: "custom", message: "The example payload must be a JSON object, e.g. { \"order_id\": \"ord_1\" }." });
+      if (!value || typeof value !== "object" || Array.isArray(value))
+        ctx.addIssue({ code: "custom", message: 'The example payload must be a JSON object, e.g. { "order_id": "ord_1" }.' });
     } catch (err) {
       ctx.addIssue({ code: "custom", message: `This is not valid JSON: ${(err as Error).message}` });
     }
@@ -33,13 +34,21 @@ const fields = ["name", "description", "examplePayload"] as const;
 export function CreateEventTypeDialog() {
   const [open, setOpen] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<FormValues>({ resolver: zodResolver(formSchema), mode: "onBlur", defaultValues: { name: "", description: "", examplePayload: "{\n  \n}" } });
+  const form = useForm<FormValues>({
+    resolver: zodResolver(formSchema),
+    mode: "onBlur",
+    defaultValues: { name: "", description: "", examplePayload: "{\n  \n}" },
+  });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
     const text = (values.examplePayload ?? "").trim();
-    const result = await createEventTypeAction({ name: values.name, description: values.description, examplePayload: text ? (JSON.parse(text) as Record<string, unknown>) : {} });
+    const result = await createEventTypeAction({
+      name: values.name,
+      description: values.description,
+      examplePayload: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+    });
     if (!result.ok) {
       const mapped = (result.fieldErrors ?? []).filter((e) => fields.includes(e.path.split(".")[0] as (typeof fields)[number]));
       mapped.forEach((e) => form.setError(e.path.split(".")[0] as (typeof fields)[number], { message: e.message }));
@@ -54,7 +63,9 @@ export function CreateEventTypeDialog() {
   return (
     <Dialog open={open} onOpenChange={(o) => !isSubmitting && setOpen(o)}>
       <DialogTrigger asChild>
-        <Button><Plus aria-hidden="true" /> Add event type</Button>
+        <Button>
+          <Plus aria-hidden="true" /> Add event type
+        </Button>
       </DialogTrigger>
       <DialogContent className="max-w-xl">
         <form onSubmit={onSubmit} noValidate className="grid gap-5">
@@ -69,12 +80,20 @@ export function CreateEventTypeDialog() {
           <Field label="Description" error={errors.description?.message}>
             <Input {...form.register("description")} autoComplete="off" />
           </Field>
-          <Field label="Example payload" error={errors.examplePayload?.message} description="A JSON object: the event's data, shown to people choosing event types.">
+          <Field
+            label="Example payload"
+            error={errors.examplePayload?.message}
+            description="A JSON object: the event's data, shown to people choosing event types."
+          >
             <Textarea {...form.register("examplePayload")} rows={8} spellCheck={false} className="font-mono text-xs" />
           </Field>
           <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)} disabled={isSubmitting}>Cancel</Button>
-            <Button type="submit" pending={isSubmitting}>Add event type</Button>
+            <Button type="button" variant="outline" onClick={() => setOpen(false)} disabled={isSubmitting}>
+              Cancel
+            </Button>
+            <Button type="submit" pending={isSubmitting}>
+              Add event type
+            </Button>
           </DialogFooter>
         </form>
       </DialogContent>

@@ -16,7 +16,8 @@ export function DeprecateButton({ id, name, deprecated }: { id: string; name: st
     });
   return (
     <Button variant="outline" size="sm" pending={pending} onClick={toggle}>
-      {deprecated ? "Undeprecate" : "Mark deprecated"}<span className="sr-only"> {name}</span>
+      {deprecated ? "Undeprecate" : "Mark deprecated"}
+      <span className="sr-only"> {name}</span>
     </Button>
   );
 }

@@ -19,8 +19,16 @@ export function CursorPager({ firstHref, nextHref, label, summary }: Props) {
     <nav aria-label={label} className="flex flex-wrap items-center justify-between gap-3 py-3">
       <p className="text-sm text-muted-foreground">{summary}</p>
       <div className="flex items-center gap-2">
-        {firstHref && <Link href={firstHref} className={link}><ChevronsLeft aria-hidden="true" /> Newest</Link>}
-        {nextHref && <Link href={nextHref} rel="next" className={link}>Older <ChevronRight aria-hidden="true" /></Link>}
+        {firstHref && (
+          <Link href={firstHref} className={link}>
+            <ChevronsLeft aria-hidden="true" /> Newest
+          </Link>
+        )}
+        {nextHref && (
+          <Link href={nextHref} rel="next" className={link}>
+            Older <ChevronRight aria-hidden="true" />
+          </Link>
+        )}
       </div>
     </nav>
   );

@@ -34,12 +34,21 @@ export function EventDeliveriesTable({ deliveries }: { deliveries: Delivery[] })
               </span>
               <span className="mt-1 block text-xs text-muted-foreground sm:hidden">
                 {d.attempts} attempt{d.attempts === 1 ? "" : "s"}
-                {d.lastStatusCode !== null || d.lastErrorClass ? <> · <LastError statusCode={d.lastStatusCode} errorClass={d.lastErrorClass} /></> : null}
+                {d.lastStatusCode !== null || d.lastErrorClass ? (
+                  <>
+                    {" "}
+                    · <LastError statusCode={d.lastStatusCode} errorClass={d.lastErrorClass} />
+                  </>
+                ) : null}
               </span>
             </TD>
             <TD className="hidden text-right tabular-nums sm:table-cell">{d.attempts}</TD>
-            <TD className="hidden whitespace-nowrap sm:table-cell"><LastError statusCode={d.lastStatusCode} errorClass={d.lastErrorClass} /></TD>
-            <TD className="hidden whitespace-nowrap text-muted-foreground md:table-cell"><UtcTime iso={d.updatedAt} /></TD>
+            <TD className="hidden whitespace-nowrap sm:table-cell">
+              <LastError statusCode={d.lastStatusCode} errorClass={d.lastErrorClass} />
+            </TD>
+            <TD className="hidden whitespace-nowrap text-muted-foreground md:table-cell">
+              <UtcTime iso={d.updatedAt} />
+            </TD>
           </TR>
         ))}
       </TBody>

@@ -26,17 +26,31 @@ export function EventsTable({ events }: { events: EventSummary[] }) {
           <TR key={e.id}>
             <TD className="max-w-[12rem] sm:max-w-[16rem] lg:max-w-[20rem]">
               <div className="flex min-w-0 items-center gap-2">
-                <Link href={eventHref(e.id)} title={e.id} className="block truncate font-mono text-xs font-medium text-foreground underline-offset-4 hover:underline">
+                <Link
+                  href={eventHref(e.id)}
+                  title={e.id}
+                  className="block truncate font-mono text-xs font-medium text-foreground underline-offset-4 hover:underline"
+                >
                   {e.id}
                 </Link>
                 {e.isTest && <Badge variant="info">Test</Badge>}
               </div>
               <span className="mt-0.5 block truncate text-xs text-muted-foreground md:hidden">{e.type}</span>
-              <span className="mt-0.5 block text-xs whitespace-nowrap text-muted-foreground sm:hidden"><UtcTime iso={e.time} /> UTC</span>
+              <span className="mt-0.5 block text-xs whitespace-nowrap text-muted-foreground sm:hidden">
+                <UtcTime iso={e.time} /> UTC
+              </span>
             </TD>
-            <TD className="hidden max-w-[14rem] md:table-cell"><span className="block truncate" title={e.type}>{e.type}</span></TD>
-            <TD className="hidden whitespace-nowrap text-muted-foreground sm:table-cell"><UtcTime iso={e.time} /></TD>
-            <TD><DeliveryCounts succeeded={e.succeeded} pending={e.pending} diverted={e.diverted} /></TD>
+            <TD className="hidden max-w-[14rem] md:table-cell">
+              <span className="block truncate" title={e.type}>
+                {e.type}
+              </span>
+            </TD>
+            <TD className="hidden whitespace-nowrap text-muted-foreground sm:table-cell">
+              <UtcTime iso={e.time} />
+            </TD>
+            <TD>
+              <DeliveryCounts succeeded={e.succeeded} pending={e.pending} diverted={e.diverted} />
+            </TD>
           </TR>
         ))}
       </TBody>

@@ -18,15 +18,23 @@ export function AcceptInviteForm({ token, email, suggestedName, signedInAs }: { 
   if (state.joined) {
     return (
       <div className="space-y-4 text-sm" role="status">
-        <p>You joined as <strong>{state.joined.email}</strong>.</p>
-        <Button asChild className="w-full"><Link href={signedInAs ? "/developer/webhooks" : "/login"}>{signedInAs ? "Open the console" : "Sign in"}</Link></Button>
+        <p>
+          You joined as <strong>{state.joined.email}</strong>.
+        </p>
+        <Button asChild className="w-full">
+          <Link href={signedInAs ? "/developer/webhooks" : "/login"}>{signedInAs ? "Open the console" : "Sign in"}</Link>
+        </Button>
       </div>
     );
   }
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
-      {state.error && <p role="alert" className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-destructive">{state.error}</p>}
+      {state.error && (
+        <p role="alert" className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-destructive">
+          {state.error}
+        </p>
+      )}
       <Field label="Email">
         <Input value={email} readOnly autoComplete="username" />
       </Field>
@@ -37,7 +45,12 @@ export function AcceptInviteForm({ token, email, suggestedName, signedInAs }: { 
           <Field label="Your name" error={messageFor(state, "name")}>
             <Input name="name" defaultValue={suggestedName} autoComplete="name" />
           </Field>
-          <Field label="Password" description="At least 12 characters. If you already have an account with this e-mail, enter its password instead." error={messageFor(state, "password")} required>
+          <Field
+            label="Password"
+            description="At least 12 characters. If you already have an account with this e-mail, enter its password instead."
+            error={messageFor(state, "password")}
+            required
+          >
             <Input name="password" type="password" autoComplete="new-password" required />
           </Field>
           <Field label="Confirm password" error={messageFor(state, "confirm")} required>
@@ -45,7 +58,9 @@ export function AcceptInviteForm({ token, email, suggestedName, signedInAs }: { 
           </Field>
         </>
       )}
-      <Button type="submit" className="w-full" pending={pending}>Accept invitation</Button>
+      <Button type="submit" className="w-full" pending={pending}>
+        Accept invitation
+      </Button>
     </form>
   );
 }

@@ -23,19 +23,34 @@ export function EditRolesDialog({ userId, email, roles, isSelf }: Props) {
       if ("changeRequest" in result.data) toast("Granting the approver role needs another approver: the request is in the approvals inbox.");
     });
   return (
-    <Dialog open={open} onOpenChange={(o) => { setOpen(o); setValue(roles); setError(null); }}>
+    <Dialog
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o);
+        setValue(roles);
+        setError(null);
+      }}
+    >
       <DialogTrigger asChild>
-        <Button variant="outline" size="sm" aria-label={`Edit roles of ${email}`}>Edit roles</Button>
+        <Button variant="outline" size="sm" aria-label={`Edit roles of ${email}`}>
+          Edit roles
+        </Button>
       </DialogTrigger>
       <DialogContent>
         <DialogHeader>
           <DialogTitle>Roles of {email}</DialogTitle>
-          <DialogDescription>{isSelf ? "These are your own roles: removing admin ends your access to this page." : "Changes apply from their next request."}</DialogDescription>
+          <DialogDescription>
+            {isSelf ? "These are your own roles: removing admin ends your access to this page." : "Changes apply from their next request."}
+          </DialogDescription>
         </DialogHeader>
         <RoleCheckboxes value={value} onChange={setValue} error={error ?? undefined} />
         <DialogFooter>
-          <Button variant="outline" onClick={() => setOpen(false)}>Cancel</Button>
-          <Button onClick={save} pending={pending}>Save roles</Button>
+          <Button variant="outline" onClick={() => setOpen(false)}>
+            Cancel
+          </Button>
+          <Button onClick={save} pending={pending}>
+            Save roles
+          </Button>
         </DialogFooter>
       </DialogContent>
     </Dialog>

@@ -18,7 +18,11 @@ export function InviteMemberDialog() {
   const [issued, setIssued] = useState<IssuedInvite | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const form = useForm<InviteMemberInput>({ resolver: zodResolver(inviteMemberSchema), mode: "onBlur", defaultValues: { email: "", name: "", roles: ["viewer"] } });
+  const form = useForm<InviteMemberInput>({
+    resolver: zodResolver(inviteMemberSchema),
+    mode: "onBlur",
+    defaultValues: { email: "", name: "", roles: ["viewer"] },
+  });
   const errors = form.formState.errors;
 
   const onSubmit = form.handleSubmit((input) =>
@@ -32,7 +36,11 @@ export function InviteMemberDialog() {
       }
       setOpen(false);
       form.reset();
-      setIssued({ email: result.data.invite.email, url: new URL(result.data.invitePath, window.location.origin).toString(), changeRequestId: result.data.changeRequestId });
+      setIssued({
+        email: result.data.invite.email,
+        url: new URL(result.data.invitePath, window.location.origin).toString(),
+        changeRequestId: result.data.changeRequestId,
+      });
     }),
   );
 
@@ -40,13 +48,18 @@ export function InviteMemberDialog() {
     <>
       <Dialog open={open} onOpenChange={setOpen}>
         <DialogTrigger asChild>
-          <Button><UserPlus aria-hidden /> Invite member</Button>
+          <Button>
+            <UserPlus aria-hidden /> Invite member
+          </Button>
         </DialogTrigger>
         <DialogContent>
           <form onSubmit={onSubmit} noValidate className="space-y-5">
             <DialogHeader>
               <DialogTitle>Invite a member</DialogTitle>
-              <DialogDescription>You get a one-time link, valid 72 hours, to pass on. The person opens it and chooses their own password; nobody else ever sees it. Nothing is added until they accept.</DialogDescription>
+              <DialogDescription>
+                You get a one-time link, valid 72 hours, to pass on. The person opens it and chooses their own password; nobody else ever sees it. Nothing is
+                added until they accept.
+              </DialogDescription>
             </DialogHeader>
             {formError && <p className="rounded-md border border-destructive/40 bg-destructive-soft px-3 py-2 text-sm text-destructive">{formError}</p>}
             <Field label="Email" error={errors.email?.message} required>
@@ -55,10 +68,18 @@ export function InviteMemberDialog() {
             <Field label="Name" error={errors.name?.message}>
               <Input autoComplete="off" {...form.register("name")} />
             </Field>
-            <Controller control={form.control} name="roles" render={({ field }) => <RoleCheckboxes value={field.value} onChange={field.onChange} error={errors.roles?.message} />} />
+            <Controller
+              control={form.control}
+              name="roles"
+              render={({ field }) => <RoleCheckboxes value={field.value} onChange={field.onChange} error={errors.roles?.message} />}
+            />
             <DialogFooter>
-              <Button type="button" variant="outline" onClick={() => setOpen(false)}>Cancel</Button>
-              <Button type="submit" pending={pending}>Invite</Button>
+              <Button type="button" variant="outline" onClick={() => setOpen(false)}>
+                Cancel
+              </Button>
+              <Button type="submit" pending={pending}>
+                Invite
+              </Button>
             </DialogFooter>
           </form>
         </DialogContent>

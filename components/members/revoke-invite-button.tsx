@@ -19,9 +19,17 @@ export function RevokeInviteButton({ id, email }: { id: string; email: string })
       toast(`Invitation for ${email} revoked.`);
     });
   return (
-    <Dialog open={open} onOpenChange={(o) => { setOpen(o); setError(null); }}>
+    <Dialog
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o);
+        setError(null);
+      }}
+    >
       <DialogTrigger asChild>
-        <Button variant="outline" size="sm" aria-label={`Revoke invitation for ${email}`}>Revoke</Button>
+        <Button variant="outline" size="sm" aria-label={`Revoke invitation for ${email}`}>
+          Revoke
+        </Button>
       </DialogTrigger>
       <DialogContent>
         <DialogHeader>
@@ -30,8 +38,12 @@ export function RevokeInviteButton({ id, email }: { id: string; email: string })
         </DialogHeader>
         {error && <p className="text-sm text-destructive">{error}</p>}
         <DialogFooter>
-          <Button variant="outline" onClick={() => setOpen(false)}>Cancel</Button>
-          <Button variant="destructive" onClick={revoke} pending={pending}>Revoke invitation</Button>
+          <Button variant="outline" onClick={() => setOpen(false)}>
+            Cancel
+          </Button>
+          <Button variant="destructive" onClick={revoke} pending={pending}>
+            Revoke invitation
+          </Button>
         </DialogFooter>
       </DialogContent>
     </Dialog>

@@ -24,9 +24,15 @@ export function ShownOnceDialog({ title, secrets, onDone }: Props) {
         <div className="space-y-4">
           {secrets?.map((s) => (
             <div key={s.label} className="space-y-1.5">
-              <p className="text-sm font-medium" id={`secret-${s.label}`}>{s.label}</p>
+              <p className="text-sm font-medium" id={`secret-${s.label}`}>
+                {s.label}
+              </p>
               <div className="flex items-start gap-2">
-                <code aria-labelledby={`secret-${s.label}`} className="min-w-0 flex-1 rounded-md border border-border bg-muted px-3 py-2 font-mono text-sm break-all" data-secret>
+                <code
+                  aria-labelledby={`secret-${s.label}`}
+                  className="min-w-0 flex-1 rounded-md border border-border bg-muted px-3 py-2 font-mono text-sm break-all"
+                  data-secret
+                >
                   {s.value}
                 </code>
                 <CopyButton value={s.value} label={s.label} />

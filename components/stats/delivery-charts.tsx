@@ -35,7 +35,9 @@ export function DeliveryCharts({ stats, headingLevel = 2 }: { stats: DeliverySta
   return (
     <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
       <Card>
-        <CardHeader><CardTitle as={heading}>Deliveries by outcome</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle as={heading}>Deliveries by outcome</CardTitle>
+        </CardHeader>
         <CardContent>
           <TimeSeriesChart
             title="Deliveries by outcome"
@@ -48,7 +50,9 @@ export function DeliveryCharts({ stats, headingLevel = 2 }: { stats: DeliverySta
         </CardContent>
       </Card>
       <Card>
-        <CardHeader><CardTitle as={heading}>Latency</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle as={heading}>Latency</CardTitle>
+        </CardHeader>
         <CardContent>
           <TimeSeriesChart
             title="Latency"

@@ -12,7 +12,10 @@ export function RangePicker({ value, href }: { value: StatsRange; href: (range: 
           href={href(r)}
           aria-current={r === value ? "page" : undefined}
           aria-label={STATS_RANGE_LABELS[r]}
-          className={cn("rounded-md px-3 py-1 font-medium text-muted-foreground hover:text-foreground", r === value && "bg-background text-foreground shadow-sm")}
+          className={cn(
+            "rounded-md px-3 py-1 font-medium text-muted-foreground hover:text-foreground",
+            r === value && "bg-background text-foreground shadow-sm",
+          )}
           scroll={false}
         >
           {r}

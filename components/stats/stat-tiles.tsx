@@ -18,7 +18,11 @@ export function StatTiles({ stats }: { stats: DeliveryStats }) {
   return (
     <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
       <Tile label="Success rate" value={formatRate(t.successRate)} hint={`${t.attempts.toLocaleString("en-US")} attempts`} />
-      <Tile label="Failed / diverted" value={`${t.failed.toLocaleString("en-US")} / ${t.diverted.toLocaleString("en-US")}`} hint="failed attempts are retried" />
+      <Tile
+        label="Failed / diverted"
+        value={`${t.failed.toLocaleString("en-US")} / ${t.diverted.toLocaleString("en-US")}`}
+        hint="failed attempts are retried"
+      />
       <Tile label="Latency p50 / p95" value={`${formatMs(t.p50)} / ${formatMs(t.p95)}`} hint="from latency buckets" />
       <Tile
         label="Backlog"

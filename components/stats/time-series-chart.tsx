@@ -33,14 +33,24 @@ export function TimeSeriesChart({ title, summary, points, stepMs, series, kind }
           <THead>
             <TR>
               <TH>Time (UTC)</TH>
-              {series.map((s) => <TH key={s.key} className="text-right">{s.label}</TH>)}
+              {series.map((s) => (
+                <TH key={s.key} className="text-right">
+                  {s.label}
+                </TH>
+              ))}
             </TR>
           </THead>
           <TBody>
             {data.map((p) => (
               <TR key={p.t}>
-                <TD className="whitespace-nowrap"><time dateTime={p.t}>{p.label}</time></TD>
-                {series.map((s) => <TD key={s.key} className="text-right tabular-nums">{value(p[s.key])}</TD>)}
+                <TD className="whitespace-nowrap">
+                  <time dateTime={p.t}>{p.label}</time>
+                </TD>
+                {series.map((s) => (
+                  <TD key={s.key} className="text-right tabular-nums">
+                    {value(p[s.key])}
+                  </TD>
+                ))}
               </TR>
             ))}
           </TBody>
@@ -54,7 +64,9 @@ export function TimeSeriesChart({ title, summary, points, stepMs, series, kind }
                 <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} minTickGap={24} />
                 <YAxis allowDecimals={false} tickLine={false} axisLine={false} fontSize={12} width={48} />
                 <Tooltip cursor={{ fill: "var(--muted)" }} contentStyle={{ fontSize: 12, borderRadius: 8 }} />
-                {series.map((s) => <Bar key={s.key} dataKey={s.key} name={s.label} stackId="outcomes" fill={s.color} isAnimationActive={false} />)}
+                {series.map((s) => (
+                  <Bar key={s.key} dataKey={s.key} name={s.label} stackId="outcomes" fill={s.color} isAnimationActive={false} />
+                ))}
               </BarChart>
             ) : (
               <LineChart data={data} accessibilityLayer={false} margin={{ top: 4, right: 4, bottom: 0, left: -12 }}>
@@ -62,7 +74,9 @@ export function TimeSeriesChart({ title, summary, points, stepMs, series, kind }
                 <XAxis dataKey="label" tickLine={false} axisLine={false} fontSize={12} minTickGap={24} />
                 <YAxis tickLine={false} axisLine={false} fontSize={12} width={64} tickFormatter={(v: number) => formatMs(v)} />
                 <Tooltip formatter={(v) => formatMs(Number(v))} contentStyle={{ fontSize: 12, borderRadius: 8 }} />
-                {series.map((s) => <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={{ r: 2 }} connectNulls isAnimationActive={false} />)}
+                {series.map((s) => (
+                  <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={{ r: 2 }} connectNulls isAnimationActive={false} />
+                ))}
               </LineChart>
             )}
           </ResponsiveContainer>
@@ -70,7 +84,10 @@ export function TimeSeriesChart({ title, summary, points, stepMs, series, kind }
       )}
       <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground" aria-hidden="true">
         {series.map((s) => (
-          <li key={s.key} className="inline-flex items-center gap-1.5"><span className="size-2.5 rounded-sm" style={{ background: s.color }} />{s.label}</li>
+          <li key={s.key} className="inline-flex items-center gap-1.5">
+            <span className="size-2.5 rounded-sm" style={{ background: s.color }} />
+            {s.label}
+          </li>
         ))}
       </ul>
     </figure>

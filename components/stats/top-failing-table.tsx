@@ -21,7 +21,13 @@ export function TopFailingTable({ rows }: { rows: FailingWebhook[] }) {
           <TR key={w.id}>
             <TD className="max-w-[9rem] sm:max-w-[12rem]">
               {w.name ? (
-                <Link href={`/developer/webhooks/${w.id}?tab=overview`} className="block truncate font-medium underline-offset-4 hover:underline" title={w.name}>{w.name}</Link>
+                <Link
+                  href={`/developer/webhooks/${w.id}?tab=overview`}
+                  className="block truncate font-medium underline-offset-4 hover:underline"
+                  title={w.name}
+                >
+                  {w.name}
+                </Link>
               ) : (
                 <span className="text-muted-foreground">Deleted webhook</span>
               )}

@@ -85,13 +85,17 @@ export function SystemView({ workers, queue }: { workers: WorkerView[]; queue: Q
                 {workers.map((w) => (
                   <TR key={w.id}>
                     <TD>
-                      <Badge variant={STATE[w.state].variant} dot title={STATE[w.state].hint}>{STATE[w.state].label}</Badge>
+                      <Badge variant={STATE[w.state].variant} dot title={STATE[w.state].hint}>
+                        {STATE[w.state].label}
+                      </Badge>
                     </TD>
                     <TD className="font-mono text-xs">
                       {w.id}
                       {w.embedded && <span className="ml-2 font-sans text-muted-foreground">(in web server)</span>}
                     </TD>
-                    <TD className="whitespace-nowrap">{w.host} / {w.pid}</TD>
+                    <TD className="whitespace-nowrap">
+                      {w.host} / {w.pid}
+                    </TD>
                     <TD>{w.version}</TD>
                     <TD className="whitespace-nowrap">{w.startedAt.toISOString().slice(0, 19).replace("T", " ")} UTC</TD>
                     <TD className="whitespace-nowrap">{duration(w.lastSeenAgoMs)} ago</TD>

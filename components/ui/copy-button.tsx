@@ -66,10 +66,7 @@ export function CopyButton({ value, label, showText = false, variant = "outline"
         {showText && <span>Copy</span>}
       </Button>
       {/* Always rendered so screen readers announce the change. */}
-      <span
-        role="status"
-        className={cn("text-xs font-medium", message && "ml-2", state === "failed" ? "text-destructive" : "text-success")}
-      >
+      <span role="status" className={cn("text-xs font-medium", message && "ml-2", state === "failed" ? "text-destructive" : "text-success")}>
         {message}
       </span>
     </span>

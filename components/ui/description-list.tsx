@@ -17,9 +17,7 @@ export function DescriptionItem({ term, children, mono = false, className }: Des
   return (
     <div className={cn("grid gap-1 py-3 sm:grid-cols-[minmax(8rem,14rem)_1fr] sm:gap-4", className)}>
       <dt className="font-medium text-muted-foreground">{term}</dt>
-      <dd className={cn("min-w-0 [overflow-wrap:anywhere]", mono && "font-mono text-[0.8125rem] break-all")}>
-        {children}
-      </dd>
+      <dd className={cn("min-w-0 [overflow-wrap:anywhere]", mono && "font-mono text-[0.8125rem] break-all")}>{children}</dd>
     </div>
   );
 }

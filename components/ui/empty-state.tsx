@@ -12,23 +12,10 @@ type EmptyStateProps = {
   className?: string;
 };
 
-export function EmptyState({
-  title,
-  description,
-  icon: Icon = Inbox,
-  action,
-  headingLevel = 2,
-  className,
-}: EmptyStateProps) {
+export function EmptyState({ title, description, icon: Icon = Inbox, action, headingLevel = 2, className }: EmptyStateProps) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <div
-      data-slot="empty-state"
-      className={cn(
-        "flex flex-col items-center gap-3 rounded-lg border border-dashed px-6 py-10 text-center",
-        className,
-      )}
-    >
+    <div data-slot="empty-state" className={cn("flex flex-col items-center gap-3 rounded-lg border border-dashed px-6 py-10 text-center", className)}>
       <span className="grid size-12 place-content-center rounded-full bg-muted text-muted-foreground">
         <Icon aria-hidden="true" className="size-6" />
       </span>

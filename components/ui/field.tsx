@@ -8,15 +8,7 @@ export function fieldIds(id: string) {
 }
 
 /** The id/aria wiring for a control, for forms that lay out label and messages themselves. */
-export function fieldControlProps({
-  id,
-  hasDescription = false,
-  hasError = false,
-}: {
-  id: string;
-  hasDescription?: boolean;
-  hasError?: boolean;
-}) {
+export function fieldControlProps({ id, hasDescription = false, hasError = false }: { id: string; hasDescription?: boolean; hasError?: boolean }) {
   const { descriptionId, errorId } = fieldIds(id);
   const describedBy = [hasDescription && descriptionId, hasError && errorId].filter(Boolean).join(" ");
   return {
@@ -32,9 +24,13 @@ export function FieldMessage({ id, error }: { id: string; error: FieldError }) {
   const messages = Array.isArray(error) ? error : [error];
   return (
     <div id={id} className="text-sm text-destructive">
-      {messages.length === 1 ? <p>{messages[0]}</p> : (
+      {messages.length === 1 ? (
+        <p>{messages[0]}</p>
+      ) : (
         <ul className="list-disc pl-5">
-          {messages.map((m, i) => <li key={i}>{m}</li>)}
+          {messages.map((m, i) => (
+            <li key={i}>{m}</li>
+          ))}
         </ul>
       )}
     </div>
@@ -66,25 +62,33 @@ export function Field({ label, id, description, error, required, group, classNam
   const labelContent = (
     <>
       {label}
-      {required && <span aria-hidden="true" className="ml-0.5 text-destructive">*</span>}
+      {required && (
+        <span aria-hidden="true" className="ml-0.5 text-destructive">
+          *
+        </span>
+      )}
     </>
   );
 
   return (
     <div data-slot="field" className={cn("grid gap-2", className)}>
       {group ? (
-        <span id={labelId} className="text-sm leading-none font-medium">{labelContent}</span>
+        <span id={labelId} className="text-sm leading-none font-medium">
+          {labelContent}
+        </span>
       ) : (
-        <Label id={labelId} htmlFor={controlId}>{labelContent}</Label>
+        <Label id={labelId} htmlFor={controlId}>
+          {labelContent}
+        </Label>
       )}
-      <Slot.Root
-        {...control}
-        aria-labelledby={group ? labelId : undefined}
-        aria-required={required && !group ? true : undefined}
-      >
+      <Slot.Root {...control} aria-labelledby={group ? labelId : undefined} aria-required={required && !group ? true : undefined}>
         {children}
       </Slot.Root>
-      {description && <p id={descriptionId} className="text-sm text-muted-foreground">{description}</p>}
+      {description && (
+        <p id={descriptionId} className="text-sm text-muted-foreground">
+          {description}
+        </p>
+      )}
       {hasError && <FieldMessage id={errorId} error={error} />}
     </div>
   );

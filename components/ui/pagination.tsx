@@ -43,25 +43,11 @@ export function Pagination({ offset, count, total, href, noun = "results", label
   );
 }
 
-function PageLink({
-  target,
-  href,
-  rel,
-  children,
-}: {
-  target: number | null;
-  href: (offset: number) => string;
-  rel: "prev" | "next";
-  children: ReactNode;
-}) {
+function PageLink({ target, href, rel, children }: { target: number | null; href: (offset: number) => string; rel: "prev" | "next"; children: ReactNode }) {
   const classes = buttonVariants({ variant: "outline", size: "sm" });
   if (target === null) {
     // A link cannot be disabled: render inert text in the same place instead.
-    return (
-      <span className={cn(classes, "cursor-not-allowed text-muted-foreground hover:bg-background hover:text-muted-foreground")}>
-        {children}
-      </span>
-    );
+    return <span className={cn(classes, "cursor-not-allowed text-muted-foreground hover:bg-background hover:text-muted-foreground")}>{children}</span>;
   }
   return (
     <Link href={href(target)} rel={rel} className={classes}>

@@ -27,12 +27,22 @@ export function SelectFilter({ title, label, name, value, anyLabel, options, cle
         <Label htmlFor={id}>{label}</Label>
         <Select id={id} name={name} defaultValue={value ?? ""}>
           <option value="">{anyLabel}</option>
-          {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
         </Select>
       </div>
       <div className="flex gap-2">
-        <Button type="submit" variant="secondary">Apply</Button>
-        {value && <Link href={clearHref} className={buttonVariants({ variant: "ghost" })}>Clear</Link>}
+        <Button type="submit" variant="secondary">
+          Apply
+        </Button>
+        {value && (
+          <Link href={clearHref} className={buttonVariants({ variant: "ghost" })}>
+            Clear
+          </Link>
+        )}
       </div>
     </form>
   );

@@ -15,21 +15,12 @@ export function Select({ className, selectClassName, children, multiple, ...prop
       <select
         data-slot="select"
         multiple={multiple}
-        className={cn(
-          controlClasses,
-          multiple ? "py-1" : "h-10 cursor-pointer appearance-none py-2 pr-9",
-          selectClassName,
-        )}
+        className={cn(controlClasses, multiple ? "py-1" : "h-10 cursor-pointer appearance-none py-2 pr-9", selectClassName)}
         {...props}
       >
         {children}
       </select>
-      {!multiple && (
-        <ChevronDown
-          aria-hidden="true"
-          className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-muted-foreground"
-        />
-      )}
+      {!multiple && <ChevronDown aria-hidden="true" className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-muted-foreground" />}
     </div>
   );
 }

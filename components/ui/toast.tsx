@@ -41,7 +41,11 @@ function subscribe(listener: () => void) {
 
 /** Renders queued toasts in a polite live region. Mount once per page that shows them. */
 export function Toaster() {
-  const list = useSyncExternalStore(subscribe, () => items, () => EMPTY);
+  const list = useSyncExternalStore(
+    subscribe,
+    () => items,
+    () => EMPTY,
+  );
   useEffect(() => scheduleDismissals(list), [list]);
   return (
     <div role="status" aria-live="polite" className="pointer-events-none fixed right-4 bottom-4 left-4 z-50 grid justify-items-end gap-2 sm:left-auto">
@@ -53,7 +57,10 @@ export function Toaster() {
             data-slot="toast"
             className="pointer-events-auto flex w-full max-w-sm animate-pop-in items-start gap-3 rounded-lg border bg-card p-3 text-sm text-card-foreground shadow-lg"
           >
-            <Icon aria-hidden="true" className={cn("mt-0.5 size-4 shrink-0", { success: "text-success", info: "text-info", error: "text-destructive" }[t.variant])} />
+            <Icon
+              aria-hidden="true"
+              className={cn("mt-0.5 size-4 shrink-0", { success: "text-success", info: "text-info", error: "text-destructive" }[t.variant])}
+            />
             <p className="min-w-0 flex-1 [overflow-wrap:anywhere]">{t.message}</p>
             <button
               type="button"

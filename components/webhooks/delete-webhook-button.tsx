@@ -8,7 +8,14 @@ import { Button, type ButtonSize, type ButtonVariant } from "@/components/ui/but
 import { Callout } from "@/components/ui/alert";
 import { toast } from "@/components/ui/toast";
 import {
-  AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogHeader, AlertDialogTitle, AlertDialogTrigger,
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 
 type Target = {
@@ -21,7 +28,15 @@ type Target = {
 };
 
 /** "Delete <name>?" — confirms, deletes (or submits the deletion for approval), then toasts. Controlled: open it from a menu. */
-export function DeleteWebhookDialog({ id, name, redirectTo, needsApproval = false, open, onOpenChange, children }: Target & { open: boolean; onOpenChange: (open: boolean) => void; children?: React.ReactNode }) {
+export function DeleteWebhookDialog({
+  id,
+  name,
+  redirectTo,
+  needsApproval = false,
+  open,
+  onOpenChange,
+  children,
+}: Target & { open: boolean; onOpenChange: (open: boolean) => void; children?: React.ReactNode }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -52,10 +67,16 @@ export function DeleteWebhookDialog({ id, name, redirectTo, needsApproval = fals
               : "Deliveries to this endpoint stop at once and its settings and history are removed. Events already delivered are not affected. This cannot be undone."}
           </AlertDialogDescription>
         </AlertDialogHeader>
-        {error && <Callout variant="error" role="alert">{error}</Callout>}
+        {error && (
+          <Callout variant="error" role="alert">
+            {error}
+          </Callout>
+        )}
         <AlertDialogFooter>
           <AlertDialogCancel disabled={pending}>Cancel</AlertDialogCancel>
-          <Button variant="destructive" pending={pending} onClick={confirm}>{needsApproval ? "Submit for Approval" : "Delete webhook"}</Button>
+          <Button variant="destructive" pending={pending} onClick={confirm}>
+            {needsApproval ? "Submit for Approval" : "Delete webhook"}
+          </Button>
         </AlertDialogFooter>
       </AlertDialogContent>
     </AlertDialog>

@@ -9,7 +9,14 @@ import { Callout } from "@/components/ui/alert";
 import { toast } from "@/components/ui/toast";
 import { ShownOnceDialog, type ShownOnceSecret } from "@/components/secrets/shown-once-dialog";
 import {
-  AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogHeader, AlertDialogTitle, AlertDialogTrigger,
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 
 /** Confirm, rotate, then show the new signing secret once. */
@@ -32,20 +39,28 @@ export function RotateSecretButton({ id, name }: { id: string; name: string }) {
     <>
       <AlertDialog open={open} onOpenChange={(o) => !pending && setOpen(o)}>
         <AlertDialogTrigger asChild>
-          <Button variant="outline"><RotateCw aria-hidden="true" /> Rotate secret</Button>
+          <Button variant="outline">
+            <RotateCw aria-hidden="true" /> Rotate secret
+          </Button>
         </AlertDialogTrigger>
         <AlertDialogContent>
           <AlertDialogHeader>
             <AlertDialogTitle className="[overflow-wrap:anywhere]">Rotate the signing secret of {name}?</AlertDialogTitle>
             <AlertDialogDescription>
-              A new secret signs every delivery from now on. The current one keeps signing alongside it for 24 hours, so you can update your
-              endpoint&apos;s verification without dropping events.
+              A new secret signs every delivery from now on. The current one keeps signing alongside it for 24 hours, so you can update your endpoint&apos;s
+              verification without dropping events.
             </AlertDialogDescription>
           </AlertDialogHeader>
-          {error && <Callout variant="error" role="alert">{error}</Callout>}
+          {error && (
+            <Callout variant="error" role="alert">
+              {error}
+            </Callout>
+          )}
           <AlertDialogFooter>
             <AlertDialogCancel disabled={pending}>Cancel</AlertDialogCancel>
-            <Button pending={pending} onClick={rotate}>Rotate secret</Button>
+            <Button pending={pending} onClick={rotate}>
+              Rotate secret
+            </Button>
           </AlertDialogFooter>
         </AlertDialogContent>
       </AlertDialog>

@@ -17,11 +17,20 @@ export function StatusNotice({ webhook: w }: { webhook: Webhook }) {
     return (
       <Callout variant="info" title="Awaiting approval">
         {w.statusReason ?? "This webhook is created once an approver accepts the request."}{" "}
-        {w.pendingChangeRequestId && <Link href={`/admin/approvals/${w.pendingChangeRequestId}`} className="font-medium underline underline-offset-2">View the request</Link>}
+        {w.pendingChangeRequestId && (
+          <Link href={`/admin/approvals/${w.pendingChangeRequestId}`} className="font-medium underline underline-offset-2">
+            View the request
+          </Link>
+        )}
       </Callout>
     );
   }
-  if (w.status === "disabled") return <Callout variant="info" title="Disabled">{w.statusReason ?? "It receives no events until it is enabled again."}</Callout>;
+  if (w.status === "disabled")
+    return (
+      <Callout variant="info" title="Disabled">
+        {w.statusReason ?? "It receives no events until it is enabled again."}
+      </Callout>
+    );
   if (w.consecutiveFailures > 0 && w.consecutiveFailures >= limit * 0.5) {
     return (
       <Callout variant="warning" title="Deliveries are failing">

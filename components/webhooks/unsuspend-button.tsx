@@ -10,7 +10,14 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/toast";
 import {
-  AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogHeader, AlertDialogTitle, AlertDialogTrigger,
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 
 /** Unsuspend, optionally redelivering what was diverted while the webhook was suspended. */
@@ -35,7 +42,9 @@ export function UnsuspendButton({ id, name, divertedSince }: { id: string; name:
   return (
     <AlertDialog open={open} onOpenChange={(o) => !pending && setOpen(o)}>
       <AlertDialogTrigger asChild>
-        <Button><PlayCircle aria-hidden="true" /> Unsuspend</Button>
+        <Button>
+          <PlayCircle aria-hidden="true" /> Unsuspend
+        </Button>
       </AlertDialogTrigger>
       <AlertDialogContent>
         <AlertDialogHeader>
@@ -45,17 +54,29 @@ export function UnsuspendButton({ id, name, divertedSince }: { id: string; name:
           </AlertDialogDescription>
         </AlertDialogHeader>
         <div className="flex items-start gap-3">
-          <Checkbox id={`redeliver-${id}`} checked={redeliver} onCheckedChange={(v) => setRedeliver(v === true)} disabled={divertedSince === 0} className="mt-0.5" />
+          <Checkbox
+            id={`redeliver-${id}`}
+            checked={redeliver}
+            onCheckedChange={(v) => setRedeliver(v === true)}
+            disabled={divertedSince === 0}
+            className="mt-0.5"
+          />
           <Label htmlFor={`redeliver-${id}`} className="leading-snug">
             {divertedSince > 0
               ? `Also redeliver the ${divertedSince.toLocaleString("en-US")} event${divertedSince === 1 ? "" : "s"} diverted while it was suspended`
               : "Nothing was diverted while it was suspended"}
           </Label>
         </div>
-        {error && <Callout variant="error" role="alert">{error}</Callout>}
+        {error && (
+          <Callout variant="error" role="alert">
+            {error}
+          </Callout>
+        )}
         <AlertDialogFooter>
           <AlertDialogCancel disabled={pending}>Cancel</AlertDialogCancel>
-          <Button pending={pending} onClick={unsuspend}>Unsuspend</Button>
+          <Button pending={pending} onClick={unsuspend}>
+            Unsuspend
+          </Button>
         </AlertDialogFooter>
       </AlertDialogContent>
     </AlertDialog>

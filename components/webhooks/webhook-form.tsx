@@ -17,7 +17,14 @@ import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
 import { Switch } from "@/components/ui/switch";
 import { toast } from "@/components/ui/toast";
 import { ShownOnceDialog, type ShownOnceSecret } from "@/components/secrets/shown-once-dialog";
-import { newWebhookDefaults, toCreateInput, toUpdateInput, webhookFormSchema, webhookToFormValues, type WebhookFormValues } from "@/lib/webhook-form/form-values";
+import {
+  newWebhookDefaults,
+  toCreateInput,
+  toUpdateInput,
+  webhookFormSchema,
+  webhookToFormValues,
+  type WebhookFormValues,
+} from "@/lib/webhook-form/form-values";
 import { mapServerErrors } from "@/lib/webhook-form/server-errors";
 import { FormErrorSummary, type FormProblem } from "./form/form-error-summary";
 import { AuthFields } from "./form/auth-fields";
@@ -59,7 +66,11 @@ export function WebhookForm({ eventTypes, webhook, submitLabel, needsApproval = 
   const [reveal, setReveal] = useState<Reveal | null>(null);
   const [done, setDone] = useState(false);
   // Until hydrated, submitting would be a plain HTML post that saves nothing: keep the button disabled.
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const inFlight = useRef(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const { errors, isSubmitting, submitCount } = form.formState;
@@ -84,63 +95,76 @@ export function WebhookForm({ eventTypes, webhook, submitLabel, needsApproval = 
   }
 
   // handleSubmit is called in the submit event, not during render (its callback reads inFlight).
-  const onSubmit = (e: FormEvent<HTMLFormElement>) => void form.handleSubmit(async (values) => {
-    if (inFlight.current || done) return;
-    inFlight.current = true;
-    setProblem(null);
-    try {
-      if (!webhook) {
-        const result = await createWebhookAction(toCreateInput(values));
-        if (!result.ok) return showFailure(result, values);
-        setDone(true);
-        const saved = result.data as Saved;
-        // A creation awaiting approval still carries the generated credentials, for the requester only and only now.
-        const pendingCr = isChangeRequest(saved) ? saved.changeRequest : null;
-        const created = isChangeRequest(saved) ? saved.webhook : saved;
-        const href = pendingCr ? `/admin/approvals/${pendingCr.id}` : `/developer/webhooks/${created?.id}`;
-        if (!created) {
-          toast(SUBMITTED, "info");
-          return router.push(href);
-        }
-        const secrets: ShownOnceSecret[] = [];
-        if (created.auth.type === "api_key" && values.auth.keyMode === "generate") secrets.push({ label: "API key", value: created.auth.key });
-        secrets.push({ label: "Signing secret", value: created.signingSecret });
-        setReveal({
-          title: pendingCr ? `Webhook “${created.name}” created, pending approval` : `Webhook “${created.name}” created`,
-          secrets,
-          href,
-          message: pendingCr ? SUBMITTED : `Webhook “${created.name}” created.`,
-          variant: pendingCr ? "info" : "success",
-        });
-      } else {
-        const patch = toUpdateInput(values, initial, stored, webhook.version);
-        if (Object.keys(patch).length === 1) {
-          setProblem({ title: "Nothing to update", messages: ["You have not changed any setting yet."] });
-          return;
-        }
-        const result = await updateWebhookAction({ ...patch, id: webhook.id });
-        if (!result.ok) return showFailure(result, values);
-        setDone(true);
-        const saved = result.data as Saved;
-        if (isChangeRequest(saved)) {
-          const href = `/admin/approvals/${saved.changeRequest.id}`;
-          if (saved.generatedApiKey) {
-            return setReveal({ title: `Change to “${webhook.name}” submitted for approval`, secrets: [{ label: "API key", value: saved.generatedApiKey }], href, message: SUBMITTED, variant: "info" });
+  const onSubmit = (e: FormEvent<HTMLFormElement>) =>
+    void form.handleSubmit(async (values) => {
+      if (inFlight.current || done) return;
+      inFlight.current = true;
+      setProblem(null);
+      try {
+        if (!webhook) {
+          const result = await createWebhookAction(toCreateInput(values));
+          if (!result.ok) return showFailure(result, values);
+          setDone(true);
+          const saved = result.data as Saved;
+          // A creation awaiting approval still carries the generated credentials, for the requester only and only now.
+          const pendingCr = isChangeRequest(saved) ? saved.changeRequest : null;
+          const created = isChangeRequest(saved) ? saved.webhook : saved;
+          const href = pendingCr ? `/admin/approvals/${pendingCr.id}` : `/developer/webhooks/${created?.id}`;
+          if (!created) {
+            toast(SUBMITTED, "info");
+            return router.push(href);
           }
-          toast(SUBMITTED, "info");
-          return router.push(href);
+          const secrets: ShownOnceSecret[] = [];
+          if (created.auth.type === "api_key" && values.auth.keyMode === "generate") secrets.push({ label: "API key", value: created.auth.key });
+          secrets.push({ label: "Signing secret", value: created.signingSecret });
+          setReveal({
+            title: pendingCr ? `Webhook “${created.name}” created, pending approval` : `Webhook “${created.name}” created`,
+            secrets,
+            href,
+            message: pendingCr ? SUBMITTED : `Webhook “${created.name}” created.`,
+            variant: pendingCr ? "info" : "success",
+          });
+        } else {
+          const patch = toUpdateInput(values, initial, stored, webhook.version);
+          if (Object.keys(patch).length === 1) {
+            setProblem({ title: "Nothing to update", messages: ["You have not changed any setting yet."] });
+            return;
+          }
+          const result = await updateWebhookAction({ ...patch, id: webhook.id });
+          if (!result.ok) return showFailure(result, values);
+          setDone(true);
+          const saved = result.data as Saved;
+          if (isChangeRequest(saved)) {
+            const href = `/admin/approvals/${saved.changeRequest.id}`;
+            if (saved.generatedApiKey) {
+              return setReveal({
+                title: `Change to “${webhook.name}” submitted for approval`,
+                secrets: [{ label: "API key", value: saved.generatedApiKey }],
+                href,
+                message: SUBMITTED,
+                variant: "info",
+              });
+            }
+            toast(SUBMITTED, "info");
+            return router.push(href);
+          }
+          // Switching to API-key auth without typing a key: the server generated one and returns it this once.
+          if (saved.auth.type === "api_key" && saved.auth.key !== MASK) {
+            return setReveal({
+              title: `Webhook “${saved.name}” updated`,
+              secrets: [{ label: "API key", value: saved.auth.key }],
+              href: `/developer/webhooks/${saved.id}`,
+              message: `Webhook “${saved.name}” updated.`,
+              variant: "success",
+            });
+          }
+          toast(`Webhook “${saved.name}” updated.`);
+          router.push(`/developer/webhooks/${webhook.id}`);
         }
-        // Switching to API-key auth without typing a key: the server generated one and returns it this once.
-        if (saved.auth.type === "api_key" && saved.auth.key !== MASK) {
-          return setReveal({ title: `Webhook “${saved.name}” updated`, secrets: [{ label: "API key", value: saved.auth.key }], href: `/developer/webhooks/${saved.id}`, message: `Webhook “${saved.name}” updated.`, variant: "success" });
-        }
-        toast(`Webhook “${saved.name}” updated.`);
-        router.push(`/developer/webhooks/${webhook.id}`);
+      } finally {
+        inFlight.current = false;
       }
-    } finally {
-      inFlight.current = false;
-    }
-  })(e);
+    })(e);
 
   const pending = isSubmitting || done;
   const label = needsApproval ? "Submit for Approval" : (submitLabel ?? (webhook ? "Update Webhook" : "Create Webhook"));
@@ -170,9 +194,21 @@ export function WebhookForm({ eventTypes, webhook, submitLabel, needsApproval = 
               label="URL"
               required
               error={errors.url?.message}
-              description={allowHttp ? "HTTPS only in production; this deployment also accepts http:// for local development. No query string." : "HTTPS only, e.g. https://example.com/webhooks. No query string."}
+              description={
+                allowHttp
+                  ? "HTTPS only in production; this deployment also accepts http:// for local development. No query string."
+                  : "HTTPS only, e.g. https://example.com/webhooks. No query string."
+              }
             >
-              <Input {...form.register("url")} defaultValue={initial.url} type="url" inputMode="url" placeholder="https://example.com/webhooks" autoComplete="off" spellCheck={false} />
+              <Input
+                {...form.register("url")}
+                defaultValue={initial.url}
+                type="url"
+                inputMode="url"
+                placeholder="https://example.com/webhooks"
+                autoComplete="off"
+                spellCheck={false}
+              />
             </Field>
             <Controller
               control={form.control}
@@ -189,7 +225,9 @@ export function WebhookForm({ eventTypes, webhook, submitLabel, needsApproval = 
                   />
                   <div className="grid gap-1">
                     <Label htmlFor="webhook-enabled">Enabled</Label>
-                    <p id="webhook-enabled-hint" className="text-sm text-muted-foreground">A disabled webhook keeps its settings but receives no events and does not count towards the 10 active.</p>
+                    <p id="webhook-enabled-hint" className="text-sm text-muted-foreground">
+                      A disabled webhook keeps its settings but receives no events and does not count towards the 10 active.
+                    </p>
                     {fieldState.error && <FieldMessage id="webhook-enabled-error" error={fieldState.error.message} />}
                   </div>
                 </div>
@@ -217,7 +255,14 @@ export function WebhookForm({ eventTypes, webhook, submitLabel, needsApproval = 
               control={form.control}
               name="eventTypes"
               render={({ field, fieldState }) => (
-                <EventTypePicker options={eventTypes} value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={fieldState.error?.message} focusRef={field.ref} />
+                <EventTypePicker
+                  options={eventTypes}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  error={fieldState.error?.message}
+                  focusRef={field.ref}
+                />
               )}
             />
             <Controller
@@ -258,8 +303,12 @@ export function WebhookForm({ eventTypes, webhook, submitLabel, needsApproval = 
           </p>
         )}
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-          <Link href={cancelHref} className={buttonVariants({ variant: "outline" })}>Cancel</Link>
-          <Button type="submit" pending={pending} disabled={!hydrated}>{label}</Button>
+          <Link href={cancelHref} className={buttonVariants({ variant: "outline" })}>
+            Cancel
+          </Link>
+          <Button type="submit" pending={pending} disabled={!hydrated}>
+            {label}
+          </Button>
         </div>
       </form>
 

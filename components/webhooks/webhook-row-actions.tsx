@@ -24,11 +24,15 @@ export function WebhookRowActions({ id, name, canTest, canDelete, deleteNeedsApp
         </DropdownMenuTrigger>
         <DropdownMenuContent>
           <DropdownMenuItem asChild>
-            <Link href={`/developer/webhooks/${id}`}><Eye aria-hidden="true" /> View</Link>
+            <Link href={`/developer/webhooks/${id}`}>
+              <Eye aria-hidden="true" /> View
+            </Link>
           </DropdownMenuItem>
           {canTest && (
             <DropdownMenuItem asChild>
-              <Link href={`/developer/webhooks/${id}?tab=test`}><Send aria-hidden="true" /> Test</Link>
+              <Link href={`/developer/webhooks/${id}?tab=test`}>
+                <Send aria-hidden="true" /> Test
+              </Link>
             </DropdownMenuItem>
           )}
           {canDelete && (

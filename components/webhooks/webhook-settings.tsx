@@ -47,7 +47,9 @@ export function WebhookSettings({ webhook: w }: { webhook: Webhook }) {
           </div>
         </DescriptionItem>
         <DescriptionItem term="Name">{w.name}</DescriptionItem>
-        <DescriptionItem term="URL" mono>{w.url}</DescriptionItem>
+        <DescriptionItem term="URL" mono>
+          {w.url}
+        </DescriptionItem>
         <DescriptionItem term="Enabled">{w.enabled ? "Yes" : "No — receives no events"}</DescriptionItem>
         <DescriptionItem term="Payload">{w.payload === "thin" ? "Thin — the envelope only" : "Full — the envelope and the event data"}</DescriptionItem>
       </Section>
@@ -56,13 +58,19 @@ export function WebhookSettings({ webhook: w }: { webhook: Webhook }) {
         <DescriptionItem term="Auth type">{w.auth.type === "api_key" ? "API Key" : "OAuth"}</DescriptionItem>
         {w.auth.type === "api_key" ? (
           <>
-            <DescriptionItem term="Header name" mono>{w.auth.header}</DescriptionItem>
+            <DescriptionItem term="Header name" mono>
+              {w.auth.header}
+            </DescriptionItem>
             <DescriptionItem term="API key">{MASKED}</DescriptionItem>
           </>
         ) : (
           <>
-            <DescriptionItem term="Token URL" mono>{w.auth.tokenUrl}</DescriptionItem>
-            <DescriptionItem term="Client ID" mono>{w.auth.clientId}</DescriptionItem>
+            <DescriptionItem term="Token URL" mono>
+              {w.auth.tokenUrl}
+            </DescriptionItem>
+            <DescriptionItem term="Client ID" mono>
+              {w.auth.clientId}
+            </DescriptionItem>
             <DescriptionItem term="Client secret">{MASKED}</DescriptionItem>
             <DescriptionItem term="Scope">{w.auth.scope || none}</DescriptionItem>
             <DescriptionItem term="Audience">{w.auth.audience || none}</DescriptionItem>
@@ -74,13 +82,25 @@ export function WebhookSettings({ webhook: w }: { webhook: Webhook }) {
       <Section title="Events">
         <DescriptionItem term={`Event types (${w.eventTypes.length})`}>
           <ul className="flex flex-wrap gap-1.5">
-            {w.eventTypes.map((t) => <li key={t} className="rounded-md border bg-muted px-1.5 py-0.5 font-mono text-xs break-all">{t}</li>)}
+            {w.eventTypes.map((t) => (
+              <li key={t} className="rounded-md border bg-muted px-1.5 py-0.5 font-mono text-xs break-all">
+                {t}
+              </li>
+            ))}
           </ul>
         </DescriptionItem>
         <DescriptionItem term="Custom headers">
-          {headers.length === 0 ? none : (
+          {headers.length === 0 ? (
+            none
+          ) : (
             <ul className="grid gap-1 font-mono text-[0.8125rem]">
-              {headers.flatMap(([name, values]) => values.map((v, i) => <li key={`${name}-${i}`} className="break-all">{name}: {v}</li>))}
+              {headers.flatMap(([name, values]) =>
+                values.map((v, i) => (
+                  <li key={`${name}-${i}`} className="break-all">
+                    {name}: {v}
+                  </li>
+                )),
+              )}
             </ul>
           )}
         </DescriptionItem>

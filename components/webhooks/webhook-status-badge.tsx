@@ -13,17 +13,29 @@ const linkClasses = "rounded-full underline-offset-2 hover:underline focus-visib
  */
 export function WebhookStatusBadges({ status, pendingChange }: { status: WebhookStatus; pendingChange?: string | boolean | null }) {
   const requestHref = typeof pendingChange === "string" ? `/admin/approvals/${pendingChange}` : null;
-  const statusBadge = <Badge variant={VARIANTS[status]} dot>{STATUS_LABELS[status]}</Badge>;
+  const statusBadge = (
+    <Badge variant={VARIANTS[status]} dot>
+      {STATUS_LABELS[status]}
+    </Badge>
+  );
   // A pending creation is itself the request: its Pending badge links there, with no second badge.
   if (status === "pending") {
-    return requestHref ? <Link href={requestHref} className={linkClasses} title="Awaiting approval: view the request">{statusBadge}</Link> : statusBadge;
+    return requestHref ? (
+      <Link href={requestHref} className={linkClasses} title="Awaiting approval: view the request">
+        {statusBadge}
+      </Link>
+    ) : (
+      statusBadge
+    );
   }
   return (
     <span className="inline-flex flex-wrap gap-1.5">
       {statusBadge}
       {pendingChange &&
         (requestHref ? (
-          <Link href={requestHref} className={linkClasses}><Badge variant="warning">Change pending</Badge></Link>
+          <Link href={requestHref} className={linkClasses}>
+            <Badge variant="warning">Change pending</Badge>
+          </Link>
         ) : (
           <Badge variant="warning">Change pending</Badge>
         ))}

@@ -39,7 +39,13 @@ async function expectNoSeriousViolations(page: Page) {
 }
 
 async function createHook(page: Page, path: string, extra: Record<string, unknown> = {}) {
-  const res = await sessionApi(page).post("/webhooks", { name: `${PREFIX}${suffix()}`, url: receiver.url(path), auth: { type: "api_key" }, eventTypes: ["order.created"], ...extra });
+  const res = await sessionApi(page).post("/webhooks", {
+    name: `${PREFIX}${suffix()}`,
+    url: receiver.url(path),
+    auth: { type: "api_key" },
+    eventTypes: ["order.created"],
+    ...extra,
+  });
   expect(res.status()).toBe(201);
   return (await res.json()) as { id: string; name: string };
 }
@@ -80,9 +86,13 @@ test("Admin → Alerts: add an endpoint, Send Test Event arrives signed; a suspe
   const hook = await createHook(page, flaky, { failureHandling: { maxAttempts: 1, backoff: "linear", intervalSeconds: 1, suspendAfterFailures: 2 } });
   await publish(page, 1);
   await publish(page, 2);
-  await expect.poll(() => receiver.received(opsPath).some((r) => JSON.parse(r.body).type === "webhook.suspended" && !JSON.parse(r.body).is_test), { timeout: 20_000 }).toBe(true);
+  await expect
+    .poll(() => receiver.received(opsPath).some((r) => JSON.parse(r.body).type === "webhook.suspended" && !JSON.parse(r.body).is_test), { timeout: 20_000 })
+    .toBe(true);
   const real = receiver.received(opsPath).find((r) => !JSON.parse(r.body).is_test && JSON.parse(r.body).type === "webhook.suspended")!;
-  expect((new Webhook(secret).verify(real.body, real.headers as Record<string, string>) as { data: { webhook: { id: string } } }).data.webhook.id).toBe(hook.id);
+  expect((new Webhook(secret).verify(real.body, real.headers as Record<string, string>) as { data: { webhook: { id: string } } }).data.webhook.id).toBe(
+    hook.id,
+  );
 
   await page.goto("/admin/alerts");
   await shoot(page, "admin-alerts");

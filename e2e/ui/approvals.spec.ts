@@ -64,7 +64,9 @@ test.afterAll(async () => {
   await receiver.close();
 });
 
-test("creation: settings page turns approvals on, Submit for Approval, one-time reveal, Pending, approved → Active, a tester's test event arrives", async ({ browser }) => {
+test("creation: settings page turns approvals on, Submit for Approval, one-time reveal, Pending, approved → Active, a tester's test event arrives", async ({
+  browser,
+}) => {
   test.slow();
   // Settings: a field error from the server, then a save.
   await admin.goto("/admin/settings");
@@ -172,7 +174,11 @@ test("update: Change pending links to the request; approved → the new value is
   await approver.getByRole("button", { name: "Approve", exact: true }).click();
   await expect(approver.getByTestId("decision")).toContainText("Approved");
 
-  const live = (await (await sessionApi(admin).get(`/webhooks/${created.id}`)).json()) as { url: string; version: number; pendingChangeRequestId: string | null };
+  const live = (await (await sessionApi(admin).get(`/webhooks/${created.id}`)).json()) as {
+    url: string;
+    version: number;
+    pendingChangeRequestId: string | null;
+  };
   expect(live).toMatchObject({ url: `${receiver.url}/moved`, version: 2, pendingChangeRequestId: null });
   await admin.goto(`/developer/webhooks/${created.id}`);
   await expect(admin.getByRole("link", { name: "Change pending" })).toHaveCount(0);

@@ -75,7 +75,9 @@ test.describe("delivery as seen in the console", () => {
 
   test("a failing receiver shows the failure, the response and the retry schedule", async ({ page }) => {
     receiver.answer("/fail", { status: 500, body: "boom: database down" });
-    const hook = await createWebhook(admin, "/fail", { failureHandling: { maxAttempts: 3, backoff: "linear", intervalSeconds: 600, suspendAfterFailures: 50 } });
+    const hook = await createWebhook(admin, "/fail", {
+      failureHandling: { maxAttempts: 3, backoff: "linear", intervalSeconds: 600, suspendAfterFailures: 50 },
+    });
     await signIn(page, "tester");
     await page.goto(`/developer/webhooks/${hook.id}?test=1`);
     const panel = page.getByRole("region", { name: "Send Test Event" });

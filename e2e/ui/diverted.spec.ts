@@ -58,14 +58,26 @@ async function divertOne(page: Page) {
   receiver.state.status = 500;
   const name = `${PREFIX}orders ${suffix()}`;
   const path = `/hooks/${suffix()}`;
-  const created = await sessionApi(page).post("/webhooks", { name, url: `${receiver.url}${path}`, auth: { type: "api_key" }, eventTypes: ["order.created"], failureHandling: ONCE });
+  const created = await sessionApi(page).post("/webhooks", {
+    name,
+    url: `${receiver.url}${path}`,
+    auth: { type: "api_key" },
+    eventTypes: ["order.created"],
+    failureHandling: ONCE,
+  });
   expect(created.status(), await created.text()).toBe(201);
   const webhook = (await created.json()) as { id: string };
   const eventId = `evt_e2e_${suffix()}`;
-  const published = await sessionApi(page).post("/events", { id: eventId, type: "order.created", data: { orderId: `ord_${suffix()}`, amount: 4200, currency: "EUR" } });
+  const published = await sessionApi(page).post("/events", {
+    id: eventId,
+    type: "order.created",
+    data: { orderId: `ord_${suffix()}`, amount: 4200, currency: "EUR" },
+  });
   expect(published.status(), await published.text()).toBe(202);
   await expect
-    .poll(async () => ((await (await sessionApi(page).get(`/diverted-events?webhookId=${webhook.id}`)).json()) as { items: unknown[] }).items.length, { timeout: 20_000 })
+    .poll(async () => ((await (await sessionApi(page).get(`/diverted-events?webhookId=${webhook.id}`)).json()) as { items: unknown[] }).items.length, {
+      timeout: 20_000,
+    })
     .toBe(1);
   return { name, path, webhookId: webhook.id, eventId };
 }

@@ -96,7 +96,10 @@ test("an API key is shown once, works as a bearer token, and gets 401 once revok
   expect(created.status()).toBe(201); // bearer keys need no Origin
   await request.delete(`${baseURL}/api/v1/orgs/acme/api-keys/${(await created.json()).id}`, { headers: auth });
 
-  await page.getByRole("row", { name: new RegExp(name) }).getByRole("button", { name: `Revoke ${name}` }).click();
+  await page
+    .getByRole("row", { name: new RegExp(name) })
+    .getByRole("button", { name: `Revoke ${name}` })
+    .click();
   await page.getByRole("button", { name: "Revoke key" }).click();
   // While the modal is open the table is aria-hidden, so wait for the dialog to go before looking for the row.
   await expect(page.getByRole("alertdialog")).toHaveCount(0);
@@ -124,7 +127,10 @@ test("an admin of globex gets 404 for acme objects", async ({ browser }) => {
 
 test("cookie-authenticated changes need a same-origin Origin (CSRF)", async ({ page }) => {
   await signIn(page, "admin");
-  const res = await page.request.post(`${baseURL}/api/v1/orgs/acme/api-keys`, { data: { name: "csrf", roles: ["viewer"] }, headers: { origin: "https://evil.example" } });
+  const res = await page.request.post(`${baseURL}/api/v1/orgs/acme/api-keys`, {
+    data: { name: "csrf", roles: ["viewer"] },
+    headers: { origin: "https://evil.example" },
+  });
   expect(res.status()).toBe(403);
 });
 

@@ -13,7 +13,13 @@ let ok: { id: string; name: string };
 let failing: { id: string; name: string };
 
 async function createWebhook(path: string, extra: Record<string, unknown> = {}) {
-  const res = await sessionApi(admin).post("/webhooks", { name: unique(path.slice(1)), url: receiver.url(path), auth: { type: "api_key", header: "X-Key", key: "e2e-overview-key" }, eventTypes: ["order.created"], ...extra });
+  const res = await sessionApi(admin).post("/webhooks", {
+    name: unique(path.slice(1)),
+    url: receiver.url(path),
+    auth: { type: "api_key", header: "X-Key", key: "e2e-overview-key" },
+    eventTypes: ["order.created"],
+    ...extra,
+  });
   expect(res.status(), await res.text()).toBe(201);
   return (await res.json()) as { id: string; name: string };
 }
@@ -22,20 +28,29 @@ async function cleanup() {
   for (const w of items.filter((w) => w.name.startsWith(PREFIX))) await sessionApi(admin).delete(`/webhooks/${w.id}`);
 }
 const settled = async (id: string, status: string) =>
-  ((await (await sessionApi(admin).get(`/webhooks/${id}/deliveries?count=100`)).json()) as { items: { status: string }[] }).items.filter((d) => d.status === status).length;
+  ((await (await sessionApi(admin).get(`/webhooks/${id}/deliveries?count=100`)).json()) as { items: { status: string }[] }).items.filter(
+    (d) => d.status === status,
+  ).length;
 
 /** The numbers of one column of a chart's table view, summed. */
 async function columnSum(table: Locator, column: string) {
   const headers = await table.getByRole("columnheader").allTextContents();
   const index = headers.indexOf(column);
   expect(index, `column ${column} in ${headers.join(", ")}`).toBeGreaterThan(0);
-  const cells = await table.getByRole("row").locator(`td:nth-child(${index + 1})`).allTextContents();
+  const cells = await table
+    .getByRole("row")
+    .locator(`td:nth-child(${index + 1})`)
+    .allTextContents();
   return cells.reduce((sum, c) => sum + Number(c.replaceAll(",", "") || 0), 0);
 }
 
 async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(
+    results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
 }
 
 /** Screenshots for looking at (SCREENSHOTS=1), at desktop and phone widths; CI skips them. */
@@ -74,7 +89,9 @@ test.describe("charts", () => {
     const tabs = admin.getByRole("navigation", { name: "Webhook sections" });
     await expect(tabs.getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
     const chart = admin.getByRole("figure", { name: "Deliveries by outcome" });
-    await expect(chart.getByText(`Last hour: ${EVENTS} attempts, ${EVENTS} succeeded (100 %), 0 failed and retrying, 0 diverted.`, { exact: false })).toBeVisible();
+    await expect(
+      chart.getByText(`Last hour: ${EVENTS} attempts, ${EVENTS} succeeded (100 %), 0 failed and retrying, 0 diverted.`, { exact: false }),
+    ).toBeVisible();
     await expect(chart.getByTestId("chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
     await chart.getByRole("button", { name: "Show table for Deliveries by outcome" }).click();
     const table = chart.getByRole("region", { name: /Deliveries by outcome, table/ }).getByRole("table");

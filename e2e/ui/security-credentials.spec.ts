@@ -10,7 +10,12 @@ const unique = (s: string) => `${s} ${Date.now().toString(36)}${Math.random().to
 const SHOTS = process.env.SCREENSHOT_DIR ?? "test-results/security-credentials";
 
 async function createApiKeyHook(page: Page) {
-  const res = await sessionApi(page).post("/webhooks", { name: unique("bound key"), url: "https://example.com/hooks/bound", auth: { type: "api_key", header: "X-Api-Key", key: "the-stored-key-123" }, eventTypes: ["order.created"] });
+  const res = await sessionApi(page).post("/webhooks", {
+    name: unique("bound key"),
+    url: "https://example.com/hooks/bound",
+    auth: { type: "api_key", header: "X-Api-Key", key: "the-stored-key-123" },
+    eventTypes: ["order.created"],
+  });
   expect(res.status(), await res.text()).toBe(201);
   return (await res.json()) as { id: string; name: string };
 }
@@ -18,7 +23,9 @@ async function createApiKeyHook(page: Page) {
 test.describe("the edit form asks for a new credential when its destination moves", () => {
   test.beforeEach(async ({ page }) => signIn(page, "admin"));
 
-  test("new URL host: the form explains, offers Generate / Enter; saving without a key shows the field error; Generate saves and shows the key once", async ({ page }) => {
+  test("new URL host: the form explains, offers Generate / Enter; saving without a key shows the field error; Generate saves and shows the key once", async ({
+    page,
+  }) => {
     test.setTimeout(180_000); // two saves through server actions; slow on a loaded CI box
     const hook = await createApiKeyHook(page);
     await page.goto(`/developer/webhooks/${hook.id}/edit`);
@@ -81,14 +88,18 @@ function chunkedFlood(path: string, total: number, headers: Record<string, strin
     const chunk = Buffer.alloc(64 * 1024, "a");
     let sentBytes = 0;
     let answered = false;
-    const req = http.request(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "transfer-encoding": "chunked", origin: baseURL, ...headers } }, (res) => {
-      answered = true;
-      res.resume();
-      res.on("end", () => {
-        req.destroy();
-        resolve({ status: res.statusCode ?? 0, sentBytes });
-      });
-    });
+    const req = http.request(
+      url,
+      { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "transfer-encoding": "chunked", origin: baseURL, ...headers } },
+      (res) => {
+        answered = true;
+        res.resume();
+        res.on("end", () => {
+          req.destroy();
+          resolve({ status: res.statusCode ?? 0, sentBytes });
+        });
+      },
+    );
     req.on("error", (err) => (answered ? undefined : reject(err)));
     const pump = () => {
       while (!answered && sentBytes < total) {
@@ -120,7 +131,9 @@ test.describe("request bodies are limited while streaming", () => {
       const before = serverRssBytes();
       const { status, sentBytes } = await chunkedFlood(path, FLOOD, authed ? { authorization: `Bearer ${apiKey}`, "content-type": "application/json" } : {});
       const grown = serverRssBytes() - before;
-      console.log(`${label}: status ${status}, sent ${(sentBytes / 1048576).toFixed(1)} MiB before the answer, server RSS +${(grown / 1048576).toFixed(1)} MiB`);
+      console.log(
+        `${label}: status ${status}, sent ${(sentBytes / 1048576).toFixed(1)} MiB before the answer, server RSS +${(grown / 1048576).toFixed(1)} MiB`,
+      );
       expect(status).toBe(413);
       expect(sentBytes).toBeLessThan(64 * 1024 * 1024);
       expect(grown).toBeLessThan(48 * 1024 * 1024);

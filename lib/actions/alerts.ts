@@ -36,7 +36,9 @@ export const setPausedAction = action(z.object({ id: idParam, paused: z.boolean(
   return webhook;
 });
 
-export const recoverRangeAction = action(z.object({ id: idParam, range: recoverRangeSchema }), async ({ id, range }, { api }) => api.recovery.recover(id, range));
+export const recoverRangeAction = action(z.object({ id: idParam, range: recoverRangeSchema }), async ({ id, range }, { api }) =>
+  api.recovery.recover(id, range),
+);
 
 export const recoverDivertedAction = action(z.object({ webhookId: idParam.optional() }), async (input, { api }) => api.recovery.recoverDiverted(input));
 

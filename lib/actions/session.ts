@@ -10,7 +10,12 @@ export async function switchOrg(formData: FormData) {
   const slug = z.string().parse(formData.get("org"));
   const { orgs } = await getConsoleContext();
   if (orgs.some((o) => o.slug === slug)) {
-    (await cookies()).set(ORG_COOKIE, slug, { httpOnly: true, sameSite: "lax", path: "/", secure: process.env.NODE_ENV === "production" && process.env.AUTH_URL?.startsWith("https") });
+    (await cookies()).set(ORG_COOKIE, slug, {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: process.env.NODE_ENV === "production" && process.env.AUTH_URL?.startsWith("https"),
+    });
   }
   redirect("/developer/overview");
 }

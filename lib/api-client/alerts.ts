@@ -10,7 +10,8 @@ export const alertsClient = (request: Requester) => ({
   preferences: () => request("GET", "/notification-preferences", { schema: preferencesSchema }),
   savePreferences: (body: PreferencesInput) => request("PUT", "/notification-preferences", { body, schema: preferencesSchema }),
   endpoints: () => request("GET", "/alert-endpoints", { schema: z.object({ items: z.array(alertEndpointViewSchema) }) }),
-  createEndpoint: (body: AlertEndpointInput) => request("POST", "/alert-endpoints", { body, schema: z.object({ endpoint: alertEndpointViewSchema, signingSecret: z.string() }) }),
+  createEndpoint: (body: AlertEndpointInput) =>
+    request("POST", "/alert-endpoints", { body, schema: z.object({ endpoint: alertEndpointViewSchema, signingSecret: z.string() }) }),
   deleteEndpoint: (id: string) => request("DELETE", `/alert-endpoints/${id}`),
   testEndpoint: (id: string) => request("POST", `/alert-endpoints/${id}/test`, { schema: z.object({ eventId: z.string() }) }),
 });

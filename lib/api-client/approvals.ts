@@ -1,6 +1,11 @@
 import { z } from "zod";
 import {
-  changeRequestDetailSchema, changeRequestPageSchema, changeRequestSchema, changeSubmittedSchema, type ChangeRequestListQuery, type RejectChangeInput,
+  changeRequestDetailSchema,
+  changeRequestPageSchema,
+  changeRequestSchema,
+  changeSubmittedSchema,
+  type ChangeRequestListQuery,
+  type RejectChangeInput,
 } from "@/lib/schemas/approvals";
 import { orgSettingsSchema, type UpdateSettingsInput } from "@/lib/schemas/settings";
 import type { Requester } from "./http";

@@ -1,7 +1,18 @@
 import { z } from "zod";
 import {
-  deliveryPageSchema, deliveryWithAttemptsSchema, eventPageSchema, eventSchema, publishedEventSchema, publishBatchResultSchema, redeliveredSchema, testSentSchema,
-  type DeliveryListQuery, type EventDeliveriesQuery, type EventListQuery, type PublishBatchInput, type PublishEventInput,
+  deliveryPageSchema,
+  deliveryWithAttemptsSchema,
+  eventPageSchema,
+  eventSchema,
+  publishedEventSchema,
+  publishBatchResultSchema,
+  redeliveredSchema,
+  testSentSchema,
+  type DeliveryListQuery,
+  type EventDeliveriesQuery,
+  type EventListQuery,
+  type PublishBatchInput,
+  type PublishEventInput,
 } from "@/lib/schemas/delivery";
 import { webhookSchema } from "@/lib/schemas/webhooks";
 import type { Requester } from "./http";
@@ -17,7 +28,8 @@ export const eventsClient = (request: Requester) => ({
 });
 
 export const deliveriesClient = (request: Requester) => ({
-  list: (webhookId: string, query: Partial<DeliveryListQuery> = {}) => request("GET", `/webhooks/${webhookId}/deliveries`, { query, schema: deliveryPageSchema }),
+  list: (webhookId: string, query: Partial<DeliveryListQuery> = {}) =>
+    request("GET", `/webhooks/${webhookId}/deliveries`, { query, schema: deliveryPageSchema }),
   get: (id: string) => request("GET", `/deliveries/${id}`, { schema: deliveryWithAttemptsSchema }),
   redeliver: (id: string) => request("POST", `/deliveries/${id}/redeliver`, { schema: redeliveredSchema }),
   sendTest: (webhookId: string, eventType: string) => request("POST", `/webhooks/${webhookId}/test`, { body: { eventType }, schema: testSentSchema }),

@@ -17,7 +17,10 @@ export const membersClient = (request: Requester) => ({
   invite: (input: InviteMemberInput) => request("POST", "/members", { body: input, schema: invitedMemberSchema }),
   // 200 with the new roles, or 202 { changeRequest } when granting approver waits for another approver.
   updateRoles: (userId: string, input: UpdateMemberInput) =>
-    request("PATCH", `/members/${userId}`, { body: input, schema: z.union([changeSubmittedSchema, memberSchema.pick({ userId: true, email: true, roles: true })]) }),
+    request("PATCH", `/members/${userId}`, {
+      body: input,
+      schema: z.union([changeSubmittedSchema, memberSchema.pick({ userId: true, email: true, roles: true })]),
+    }),
   invites: () => request("GET", "/invites", { schema: z.object({ items: z.array(inviteSchema) }) }),
   revokeInvite: (id: string) => request("DELETE", `/invites/${id}`),
 });

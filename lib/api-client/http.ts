@@ -5,7 +5,11 @@ export type ClientOptions = { baseUrl: string; org: string; headers: Record<stri
 
 /** A problem+json answer from the API, carried to the caller with its field errors. */
 export class ApiError extends Error {
-  constructor(public readonly status: number, message: string, public readonly fieldErrors: FieldError[] = []) {
+  constructor(
+    public readonly status: number,
+    message: string,
+    public readonly fieldErrors: FieldError[] = [],
+  ) {
     super(message);
   }
 }

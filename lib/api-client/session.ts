@@ -12,6 +12,12 @@ export async function apiForSession(org: string) {
   return createApiClient({
     baseUrl: base,
     org,
-    headers: { cookie: jar.getAll().map((c) => `${c.name}=${encodeURIComponent(c.value)}`).join("; "), origin: new URL(base).origin },
+    headers: {
+      cookie: jar
+        .getAll()
+        .map((c) => `${c.name}=${encodeURIComponent(c.value)}`)
+        .join("; "),
+      origin: new URL(base).origin,
+    },
   });
 }

@@ -1,7 +1,13 @@
 import { z } from "zod";
 import {
-  createdWebhookSchema, rotatedSecretSchema, webhookPageSchema, webhookSchema, webhookVersionSchema,
-  type CreateWebhookInput, type UpdateWebhookInput, type WebhookListQuery,
+  createdWebhookSchema,
+  rotatedSecretSchema,
+  webhookPageSchema,
+  webhookSchema,
+  webhookVersionSchema,
+  type CreateWebhookInput,
+  type UpdateWebhookInput,
+  type WebhookListQuery,
 } from "@/lib/schemas/webhooks";
 import { eventTypeSchema, type CreateEventTypeInput, type UpdateEventTypeInput } from "@/lib/schemas/event-types";
 import { changeSubmittedSchema } from "@/lib/schemas/approvals";
@@ -12,7 +18,8 @@ export const webhooksClient = (request: Requester) => ({
   get: (id: string) => request("GET", `/webhooks/${id}`, { schema: webhookSchema }),
   // 201/200/204, or 202 { changeRequest } when the change needs approval.
   create: (input: CreateWebhookInput) => request("POST", "/webhooks", { body: input, schema: z.union([changeSubmittedSchema, createdWebhookSchema]) }),
-  update: (id: string, patch: UpdateWebhookInput) => request("PATCH", `/webhooks/${id}`, { body: patch, schema: z.union([changeSubmittedSchema, webhookSchema]) }),
+  update: (id: string, patch: UpdateWebhookInput) =>
+    request("PATCH", `/webhooks/${id}`, { body: patch, schema: z.union([changeSubmittedSchema, webhookSchema]) }),
   remove: (id: string) => request("DELETE", `/webhooks/${id}`, { schema: changeSubmittedSchema.optional() }),
   rotateSecret: (id: string) => request("POST", `/webhooks/${id}/rotate-secret`, { schema: rotatedSecretSchema }),
   versions: (id: string) => request("GET", `/webhooks/${id}/versions`, { schema: z.object({ items: z.array(webhookVersionSchema) }) }),

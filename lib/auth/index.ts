@@ -18,7 +18,11 @@ function providers(): Provider[] {
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, request) {
         const address = clientAddress(request.headers, e.TRUSTED_PROXY_HOPS);
-        const result = await verifyCredentials(typeof credentials.email === "string" ? credentials.email : "", typeof credentials.password === "string" ? credentials.password : "", address);
+        const result = await verifyCredentials(
+          typeof credentials.email === "string" ? credentials.email : "",
+          typeof credentials.password === "string" ? credentials.password : "",
+          address,
+        );
         if (result && "rateLimited" in result) throw new TooManyAttempts();
         return result ? { id: result.id, email: result.email, name: result.name } : null;
       },
@@ -39,7 +43,12 @@ function providers(): Provider[] {
 
 /** The account an OIDC sign-in links to, by (issuer, subject); see resolve-oidc-sign-in.ts. */
 async function oidcUserId(providerAccountId: string, profile: { email?: string | null; email_verified?: unknown } | undefined) {
-  const result = await resolveOidcSignIn({ issuer: env().OIDC_ISSUER!, subject: providerAccountId, email: profile?.email, emailVerified: profile?.email_verified });
+  const result = await resolveOidcSignIn({
+    issuer: env().OIDC_ISSUER!,
+    subject: providerAccountId,
+    email: profile?.email,
+    emailVerified: profile?.email_verified,
+  });
   return "userId" in result ? result.userId : null;
 }
 

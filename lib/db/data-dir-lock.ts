@@ -2,7 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 
 export class DataDirBusyError extends Error {
-  constructor(public readonly pid: number, dir: string) {
+  constructor(
+    public readonly pid: number,
+    dir: string,
+  ) {
     super(
       `The embedded database in ${dir} is open in another process (pid ${pid}). ` +
         `PGlite allows one process per data directory: stop that process, or use its API, or set DATABASE_URL.`,

@@ -15,7 +15,8 @@ const inboxes = new Map();
 const reply = (id, body) => parentPort.postMessage({ id, ...body });
 const serialise = (err) => {
   const out = { message: String(err?.message ?? err) };
-  for (const k of ["code", "detail", "hint", "constraint", "table", "column", "schema", "severity", "position", "where"]) if (err?.[k] !== undefined) out[k] = err[k];
+  for (const k of ["code", "detail", "hint", "constraint", "table", "column", "schema", "severity", "position", "where"])
+    if (err?.[k] !== undefined) out[k] = err[k];
   return out;
 };
 const run = async (on, m) => {

@@ -41,7 +41,11 @@ describe("PGlite in a worker thread, through drizzle", () => {
     await db.transaction(async (tx) => {
       await tx.insert(organizations).values({ slug: "thread-d", name: "D" });
       // Issued outside the transaction while it is open: runs after it commits, as with in-thread PGlite.
-      void db.select().from(organizations).where(eq(organizations.slug, "thread-d")).then((r) => (outsideSaw = r.length));
+      void db
+        .select()
+        .from(organizations)
+        .where(eq(organizations.slug, "thread-d"))
+        .then((r) => (outsideSaw = r.length));
       await new Promise((r) => setTimeout(r, 50));
       expect(outsideSaw).toBeUndefined();
     });
@@ -53,16 +57,21 @@ describe("PGlite in a worker thread, through drizzle", () => {
   });
 
   it("passes database errors on with their SQLSTATE and constraint, and rolls back nested savepoints", async () => {
-    const err = await db.insert(organizations).values({ slug: "thread-b", name: "dup" }).catch((e) => e);
+    const err = await db
+      .insert(organizations)
+      .values({ slug: "thread-b", name: "dup" })
+      .catch((e) => e);
     const cause = err.cause ?? err;
     expect(cause.code).toBe("23505");
     expect(cause.constraint).toMatch(/slug/);
     await db.transaction(async (tx) => {
       await tx.insert(organizations).values({ slug: "thread-e", name: "E" });
-      await tx.transaction(async (inner) => {
-        await inner.insert(organizations).values({ slug: "thread-f", name: "F" });
-        inner.rollback();
-      }).catch(() => {});
+      await tx
+        .transaction(async (inner) => {
+          await inner.insert(organizations).values({ slug: "thread-f", name: "F" });
+          inner.rollback();
+        })
+        .catch(() => {});
     });
     const slugs = (await db.select({ slug: organizations.slug }).from(organizations)).map((r) => r.slug);
     expect(slugs).toContain("thread-e");

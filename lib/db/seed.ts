@@ -32,10 +32,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       const [org] = await tx.insert(organizations).values({ slug: o.slug, name: o.name }).returning();
       await tx.insert(eventTypes).values(DEMO_EVENT_TYPES.map((t) => ({ ...t, orgId: org.id })));
       for (const u of o.users) {
-        const [user] = await tx
-          .insert(users)
-          .values({ email: u.email, name: u.name, passwordHash })
-          .returning();
+        const [user] = await tx.insert(users).values({ email: u.email, name: u.name, passwordHash }).returning();
         await tx.insert(memberships).values({ orgId: org.id, userId: user.id, roles: u.roles });
       }
     }

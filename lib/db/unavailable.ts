@@ -4,7 +4,17 @@
 /** SQLSTATE classes and codes that mean the server went away or is not accepting work right now. */
 const UNAVAILABLE_SQLSTATES = new Set(["57P01", "57P02", "57P03", "53300", "58030"]); // admin/crash shutdown, cannot connect now, too many connections, io error
 const UNAVAILABLE_NODE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
-const UNAVAILABLE_MESSAGES = [/connection terminated/i, /timeout exceeded when trying to connect/i, /connection timeout/i, /client has encountered a connection error/i, /cannot use a pool after calling end/i, /query read timeout/i, /terminating connection/i, /the database system is (starting up|shutting down|in recovery mode)/i, /not queryable/i];
+const UNAVAILABLE_MESSAGES = [
+  /connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /connection timeout/i,
+  /client has encountered a connection error/i,
+  /cannot use a pool after calling end/i,
+  /query read timeout/i,
+  /terminating connection/i,
+  /the database system is (starting up|shutting down|in recovery mode)/i,
+  /not queryable/i,
+];
 
 /** Seconds a client should wait before trying again while the database is unreachable. */
 export const RETRY_AFTER_SECONDS = 5;

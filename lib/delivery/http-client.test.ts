@@ -34,9 +34,7 @@ describe("createHttpClient", () => {
     expect(result).toMatchObject({ ok: true, status: 200, body: "thanks", headers: { "content-type": "text/plain" } });
     expect(result.errorClass).toBeUndefined();
     expect(result.durationMs).toBeGreaterThanOrEqual(0);
-    expect(receiver.requests).toMatchObject([
-      { method: "POST", path: "/hook", body: '{"hello":"world"}', headers: { "webhook-id": "evt_1" } },
-    ]);
+    expect(receiver.requests).toMatchObject([{ method: "POST", path: "/hook", body: '{"hello":"world"}', headers: { "webhook-id": "evt_1" } }]);
   });
 
   it("keeps connections alive between sends", async () => {
@@ -53,9 +51,7 @@ describe("createHttpClient", () => {
   });
 
   it("never follows a redirect", async () => {
-    receiver.setHandler((req, res) =>
-      req.path === "/hook" ? res.writeHead(302, { location: "/elsewhere" }).end() : res.writeHead(200).end(),
-    );
+    receiver.setHandler((req, res) => (req.path === "/hook" ? res.writeHead(302, { location: "/elsewhere" }).end() : res.writeHead(200).end()));
     expect(await post()).toMatchObject({ ok: false, status: 302, errorClass: "http_status" });
     expect(receiver.requests.map((r) => r.path)).toEqual(["/hook"]);
   });
@@ -147,9 +143,7 @@ describe("classifyError", () => {
     [new TypeError("fetch failed", { cause: withCode("ENOTFOUND") }), "dns"],
     [new Error("mystery"), "connect"],
   ];
-  it.each(cases.map(([err, expected]) => [(err as { code?: string }).code ?? err.name, err, expected] as const))(
-    "%s → %s", (_label, err, expected) => {
+  it.each(cases.map(([err, expected]) => [(err as { code?: string }).code ?? err.name, err, expected] as const))("%s → %s", (_label, err, expected) => {
     expect(classifyError(err)).toBe(expected);
-  },
-  );
+  });
 });

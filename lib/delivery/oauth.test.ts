@@ -150,9 +150,7 @@ describe("createTokenClient against odd token endpoints", () => {
 
   it("falls back to body credentials for a server that refuses Basic, and remembers it", async () => {
     fakeEndpoint.setHandler((req, res) =>
-      req.headers.authorization
-        ? res.writeHead(401).end('{"error":"invalid_client"}')
-        : res.writeHead(200).end('{"access_token":"post-only","expires_in":60}'),
+      req.headers.authorization ? res.writeHead(401).end('{"error":"invalid_client"}') : res.writeHead(200).end('{"access_token":"post-only","expires_in":60}'),
     );
     const tokens = createTokenClient({ httpClient, now });
     const token = await tokens.getToken(fakeRequest());
@@ -174,7 +172,9 @@ describe("createTokenClient against odd token endpoints", () => {
     [400, '{"error":"invalid_scope","error_description":"bad sekrit-value"}', /invalid_scope: bad \*\*\*\*\*/],
   ])("reports HTTP %i without the secret", async (status, body, message) => {
     fakeEndpoint.setHandler((_req, res) => res.writeHead(status, { "content-type": "application/json" }).end(body));
-    const error = await createTokenClient({ httpClient, now }).getToken(fakeRequest()).catch((err: Error) => err);
+    const error = await createTokenClient({ httpClient, now })
+      .getToken(fakeRequest())
+      .catch((err: Error) => err);
     expect(error).toMatchObject({ errorClass: "auth_token", status });
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain("sekrit");
@@ -183,7 +183,9 @@ describe("createTokenClient against odd token endpoints", () => {
 
   it("sends the token request through the SSRF guard", async () => {
     const guarded = createHttpClient();
-    const error = await createTokenClient({ httpClient: guarded }).getToken(fakeRequest()).catch((err: Error) => err);
+    const error = await createTokenClient({ httpClient: guarded })
+      .getToken(fakeRequest())
+      .catch((err: Error) => err);
     expect(error).toMatchObject({ errorClass: "auth_token", message: expect.stringContaining("blocked_address") });
     expect(fakeEndpoint.requests).toHaveLength(0);
     await guarded.close();

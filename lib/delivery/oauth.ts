@@ -13,7 +13,11 @@ export type TokenClient = {
 
 export class TokenError extends Error {
   readonly errorClass = "auth_token";
-  constructor(message: string, readonly status?: number, readonly oauthError?: string) {
+  constructor(
+    message: string,
+    readonly status?: number,
+    readonly oauthError?: string,
+  ) {
     super(message);
     this.name = "TokenError";
   }
@@ -85,13 +89,7 @@ function tokenEndpointError(status: number, json: unknown, secret: string): Toke
   return new TokenError(`token endpoint answered HTTP ${status} (${scrub(detail, secret)})`, status, parsed.data.error);
 }
 
-export function createTokenClient({
-  httpClient,
-  now = Date.now,
-}: {
-  httpClient: Pick<HttpClient, "send">;
-  now?: () => number;
-}): TokenClient {
+export function createTokenClient({ httpClient, now = Date.now }: { httpClient: Pick<HttpClient, "send">; now?: () => number }): TokenClient {
   const cache = new Map<string, { token: AccessToken; refreshAt: number }>();
   const inFlight = new Map<string, Promise<AccessToken>>();
   const learnedModes = new Map<string, AuthMode>();

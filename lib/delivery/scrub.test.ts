@@ -51,8 +51,22 @@ describe("scrubText: every spelling of a credential a receiver might echo", () =
 
 describe("scrubHeaders / scrubResult", () => {
   it("scrubs header values, body and error message; leaves status and timing", () => {
-    const result = { ok: false, status: 500, durationMs: 12, body: `echo ${key}`, headers: { "x-echo": key, "content-type": "text/plain" }, errorMessage: `failed with ${b64(key)}` };
-    expect(scrubResult(result, [key])).toEqual({ ok: false, status: 500, durationMs: 12, body: "echo *****", headers: { "x-echo": "*****", "content-type": "text/plain" }, errorMessage: "failed with *****" });
+    const result = {
+      ok: false,
+      status: 500,
+      durationMs: 12,
+      body: `echo ${key}`,
+      headers: { "x-echo": key, "content-type": "text/plain" },
+      errorMessage: `failed with ${b64(key)}`,
+    };
+    expect(scrubResult(result, [key])).toEqual({
+      ok: false,
+      status: 500,
+      durationMs: 12,
+      body: "echo *****",
+      headers: { "x-echo": "*****", "content-type": "text/plain" },
+      errorMessage: "failed with *****",
+    });
     expect(scrubHeaders({ authorization: `Basic ${b64(`id:${key}`)}` }, [key]).authorization).not.toContain(b64(key).slice(4, 12));
   });
 

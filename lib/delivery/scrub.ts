@@ -16,7 +16,9 @@ const toBase64Url = (b64: string) => b64.replace(/\+/g, "-").replace(/\//g, "_")
 function base64Fragments(bytes: Buffer): string[] {
   const out: string[] = [];
   for (let shift = 0; shift < 3; shift++) {
-    const b64 = Buffer.concat([Buffer.alloc(shift), bytes]).toString("base64").replace(/=+$/, "");
+    const b64 = Buffer.concat([Buffer.alloc(shift), bytes])
+      .toString("base64")
+      .replace(/=+$/, "");
     const total = shift + bytes.length;
     const start = [0, 2, 3][shift];
     const end = Math.floor(total / 3) * 4 + (total % 3);

@@ -5,17 +5,7 @@ const PREFIX = "whsec_";
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 /** `webhook-signature` per Standard Webhooks: one `v1,<base64 HMAC-SHA256>` per active secret, space separated. */
-export function signPayload({
-  id,
-  timestamp,
-  body,
-  secrets,
-}: {
-  id: string;
-  timestamp: number;
-  body: string | Buffer;
-  secrets: readonly string[];
-}): string {
+export function signPayload({ id, timestamp, body, secrets }: { id: string; timestamp: number; body: string | Buffer; secrets: readonly string[] }): string {
   if (secrets.length === 0) throw new Error("signPayload needs at least one secret");
   const signed = Buffer.concat([Buffer.from(`${id}.${timestamp}.`), Buffer.isBuffer(body) ? body : Buffer.from(body)]);
   return secrets

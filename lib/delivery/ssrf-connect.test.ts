@@ -51,11 +51,12 @@ describe("guarded connector", () => {
 
   const fakeDns = (addresses: string[]) =>
     ((_host: string, _options: unknown, callback: (err: null, all: { address: string; family: number }[]) => void) =>
-      callback(null, addresses.map((address) => ({ address, family: address.includes(":") ? 6 : 4 })))) as never;
+      callback(
+        null,
+        addresses.map((address) => ({ address, family: address.includes(":") ? 6 : 4 })),
+      )) as never;
   const lookupWith = (addresses: string[], options: { all?: boolean }) =>
-    new Promise<unknown[]>((resolve) =>
-      createGuardedLookup({ resolve: fakeDns(addresses) })("receiver.example", options, (...args) => resolve(args)),
-    );
+    new Promise<unknown[]>((resolve) => createGuardedLookup({ resolve: fakeDns(addresses) })("receiver.example", options, (...args) => resolve(args)));
 
   it("refuses a name when ANY of its addresses is blocked", async () => {
     const [err] = await lookupWith(["8.8.8.8", "10.0.0.1"], { all: true });

@@ -98,12 +98,7 @@ describe("parseHostLiteral", () => {
 describe("checkTargetUrl", () => {
   const messages = (url: string, options = {}) => checkTargetUrl(url, options).map((p) => p.message);
 
-  it.each([
-    "https://example.com/hooks",
-    "https://example.com:8443/a/b",
-    "https://8.8.8.8/hook",
-    "https://[2606:4700::1111]/hook",
-  ])("accepts %s", (url) => {
+  it.each(["https://example.com/hooks", "https://example.com:8443/a/b", "https://8.8.8.8/hook", "https://[2606:4700::1111]/hook"])("accepts %s", (url) => {
     expect(checkTargetUrl(url)).toEqual([]);
   });
 

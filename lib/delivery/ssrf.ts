@@ -124,7 +124,10 @@ export class BlockedAddressError extends Error {
   readonly code = "BLOCKED_ADDRESS";
   // The message is stored in attempts that viewers read: it names the host they configured, never the internal
   // address it resolved to (that would map the private network for them). `address` stays for the server's log.
-  constructor(readonly host: string, readonly address: string) {
+  constructor(
+    readonly host: string,
+    readonly address: string,
+  ) {
     super(`refused to connect to ${host}: blocked address`);
     this.name = "BlockedAddressError";
   }

@@ -26,7 +26,11 @@ describe("diffChange", () => {
     ["event types", { eventTypes: ["order.created", "refund.created"] }, ["eventTypes"]],
     ["a header", { headers: { "X-Team": ["billing"], "X-Env": ["prod"] } }, ["headers.X-Env"]],
     ["a removed header", { headers: {} }, ["headers.X-Team"]],
-    ["failure handling", { failureHandling: { maxAttempts: 3, backoff: "linear", intervalSeconds: 60, suspendAfterFailures: 50 } }, ["failureHandling.maxAttempts", "failureHandling.backoff", "failureHandling.intervalSeconds"]],
+    [
+      "failure handling",
+      { failureHandling: { maxAttempts: 3, backoff: "linear", intervalSeconds: 60, suspendAfterFailures: 50 } },
+      ["failureHandling.maxAttempts", "failureHandling.backoff", "failureHandling.intervalSeconds"],
+    ],
     ["the API key", { secretsChanged: ["auth"] }, ["secret:auth"]],
     ["the auth type", { auth: oauth, secretsChanged: ["auth"] }, ["auth.type", "auth.header", "auth.tokenUrl", "auth.clientId", "secret:auth"]],
     ["enabled", { enabled: false }, ["enabled"]],
@@ -38,8 +42,20 @@ describe("diffChange", () => {
   it("lists every field of an update, changed or not, in reading order", () => {
     const rows = diffChange({ action: "update", live: base, proposed: { ...base, rateLimit: 50 } });
     expect(rows.map((r) => r.field)).toEqual([
-      "name", "url", "enabled", "auth.type", "auth.header", "secret:auth", "secret:signing", "eventTypes", "rateLimit", "payload",
-      "failureHandling.maxAttempts", "failureHandling.backoff", "failureHandling.suspendAfterFailures", "headers.X-Team",
+      "name",
+      "url",
+      "enabled",
+      "auth.type",
+      "auth.header",
+      "secret:auth",
+      "secret:signing",
+      "eventTypes",
+      "rateLimit",
+      "payload",
+      "failureHandling.maxAttempts",
+      "failureHandling.backoff",
+      "failureHandling.suspendAfterFailures",
+      "headers.X-Team",
     ]);
     expect(row(rows, "rateLimit")).toMatchObject({ before: "10", after: "50", changed: true });
     expect(row(rows, "name")).toMatchObject({ before: "Orders", after: "Orders", changed: false });

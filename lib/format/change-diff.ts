@@ -5,9 +5,24 @@ type Snapshot = Record<string, unknown>;
 
 // Rows in reading order; custom headers follow, by name.
 const ORDER = [
-  "name", "url", "enabled", "auth.type", "auth.header", "auth.tokenUrl", "auth.clientId", "auth.scope", "auth.audience",
-  "secret:auth", "secret:signing", "eventTypes", "rateLimit", "payload",
-  "failureHandling.maxAttempts", "failureHandling.backoff", "failureHandling.intervalSeconds", "failureHandling.suspendAfterFailures",
+  "name",
+  "url",
+  "enabled",
+  "auth.type",
+  "auth.header",
+  "auth.tokenUrl",
+  "auth.clientId",
+  "auth.scope",
+  "auth.audience",
+  "secret:auth",
+  "secret:signing",
+  "eventTypes",
+  "rateLimit",
+  "payload",
+  "failureHandling.maxAttempts",
+  "failureHandling.backoff",
+  "failureHandling.intervalSeconds",
+  "failureHandling.suspendAfterFailures",
 ];
 // Masked credentials in a snapshot: never compared, never shown; their rows come from `secretsChanged`.
 const MASKED = new Set(["auth.key", "auth.clientSecret", "signingSecret", "secretsChanged"]);
@@ -41,7 +56,14 @@ function credentialRows(action: ChangeAction, live: Snapshot | null, proposed: S
   }
   const authChanged = secretsChanged(proposed).includes("auth") || authType(live) !== authType(proposed);
   const signingChanged = secretsChanged(proposed).some((s) => /sign/i.test(s));
-  const row = (field: string, label: string, changed: boolean): ChangeRow => ({ field, label, kind: "secret", before: "set", after: changed ? "changed" : "unchanged", changed });
+  const row = (field: string, label: string, changed: boolean): ChangeRow => ({
+    field,
+    label,
+    kind: "secret",
+    before: "set",
+    after: changed ? "changed" : "unchanged",
+    changed,
+  });
   return [row("secret:auth", authLabel, authChanged), row("secret:signing", "Signing secret", signingChanged)];
 }
 
@@ -53,12 +75,21 @@ const masked = (v: unknown) => Array.isArray(v) && v.length === 1 && v[0] === MA
  * (named in `secretsChanged`) or "unchanged" like the other credentials, never a value.
  */
 function secretHeaderRows(rows: ChangeRow[], proposed: Snapshot) {
-  const replaced = secretsChanged(proposed).filter((s) => s.startsWith("header:")).map((s) => s.slice(7));
+  const replaced = secretsChanged(proposed)
+    .filter((s) => s.startsWith("header:"))
+    .map((s) => s.slice(7));
   for (const [i, r] of rows.entries()) {
     if (!r.field.startsWith("headers.") || (r.before !== MASK && r.after !== MASK)) continue;
     const changed = r.changed || replaced.includes(r.field.slice(8).toLowerCase());
     const state = (v: string) => (v === "—" ? "—" : "set");
-    rows[i] = { field: r.field, label: `${r.label} (secret)`, kind: "secret", before: state(r.before), after: r.after === "—" ? "deleted" : r.before === "—" ? "set" : changed ? "changed" : "unchanged", changed };
+    rows[i] = {
+      field: r.field,
+      label: `${r.label} (secret)`,
+      kind: "secret",
+      before: state(r.before),
+      after: r.after === "—" ? "deleted" : r.before === "—" ? "set" : changed ? "changed" : "unchanged",
+      changed,
+    };
   }
 }
 
@@ -81,7 +112,12 @@ export function diffChange({ action, live, proposed }: { action: ChangeAction; l
       const ys = ((y as unknown[] | undefined) ?? []).map(String);
       const list = field === "eventTypes";
       rows.push({
-        field, label, kind: list ? "list" : "value", before: formatConfigValue(x), after: formatConfigValue(y), changed,
+        field,
+        label,
+        kind: list ? "list" : "value",
+        before: formatConfigValue(x),
+        after: formatConfigValue(y),
+        changed,
         ...(list ? { added: ys.filter((t) => !xs.includes(t)), removed: xs.filter((t) => !ys.includes(t)) } : {}),
       });
     } else rows.push({ field, label, kind: "value", before: formatConfigValue(x), after: formatConfigValue(y), changed });

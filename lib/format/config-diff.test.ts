@@ -50,7 +50,11 @@ describe("diffConfigs", () => {
   });
 
   it("handles nested objects, added and removed keys", () => {
-    const next = { ...base, headers: { "X-Env": ["prod"] }, failureHandling: { maxAttempts: 3, backoff: "linear", intervalSeconds: 60, suspendAfterFailures: 50 } };
+    const next = {
+      ...base,
+      headers: { "X-Env": ["prod"] },
+      failureHandling: { maxAttempts: 3, backoff: "linear", intervalSeconds: 60, suspendAfterFailures: 50 },
+    };
     expect(diffConfigs(base, next).map((c) => (c.kind === "value" ? `${c.label}: ${c.before} → ${c.after}` : c.label))).toEqual([
       "Max attempts: 8 → 3",
       "Backoff: exponential → linear",
@@ -61,7 +65,11 @@ describe("diffConfigs", () => {
   });
 
   it("names auth types and booleans for people", () => {
-    expect(diffConfigs(base, { ...base, enabled: false, auth: { type: "oauth2", tokenUrl: "https://t", clientId: "c" } }).map((c) => (c.kind === "value" ? `${c.label}: ${c.before} → ${c.after}` : `${c.label} changed`))).toEqual([
+    expect(
+      diffConfigs(base, { ...base, enabled: false, auth: { type: "oauth2", tokenUrl: "https://t", clientId: "c" } }).map((c) =>
+        c.kind === "value" ? `${c.label}: ${c.before} → ${c.after}` : `${c.label} changed`,
+      ),
+    ).toEqual([
       "Enabled: Yes → No",
       "Auth type: API Key → OAuth",
       "Header name: X-Api-Key → —",
@@ -75,8 +83,15 @@ describe("diffConfigs", () => {
   it("names credentials a version replaced (secretsChanged), never their values", () => {
     const v1 = { ...base, auth: { type: "api_key", header: "X-Api-Key", key: "*****" }, signingSecret: "*****", secretsChanged: [] };
     expect(diffConfigs(v1, { ...v1, secretsChanged: ["signingSecret"] })).toEqual([{ field: "secret:signingSecret", label: "Signing secret", kind: "secret" }]);
-    expect(diffConfigs(v1, { ...v1, rateLimit: 11, secretsChanged: ["auth"] }).map((c) => `${c.label}:${c.kind}`)).toEqual(["Rate limit:value", "API key:secret"]);
+    expect(diffConfigs(v1, { ...v1, rateLimit: 11, secretsChanged: ["auth"] }).map((c) => `${c.label}:${c.kind}`)).toEqual([
+      "Rate limit:value",
+      "API key:secret",
+    ]);
     const oauth = { ...v1, auth: { type: "oauth2", tokenUrl: "https://t", clientId: "c", clientSecret: "*****" }, secretsChanged: ["auth"] };
-    expect(diffConfigs(v1, oauth).filter((c) => c.kind === "secret").map((c) => c.label)).toEqual(["Client secret", "API key"]);
+    expect(
+      diffConfigs(v1, oauth)
+        .filter((c) => c.kind === "secret")
+        .map((c) => c.label),
+    ).toEqual(["Client secret", "API key"]);
   });
 });

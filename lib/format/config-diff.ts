@@ -1,5 +1,7 @@
 /** One readable line of a change between two webhook configurations. Secrets never show a value, only that they changed. */
-export type ConfigChange = { field: string; label: string } & ({ kind: "value"; before: string; after: string } | { kind: "list"; added: string[]; removed: string[] } | { kind: "secret" });
+export type ConfigChange = { field: string; label: string } & (
+  { kind: "value"; before: string; after: string } | { kind: "list"; added: string[]; removed: string[] } | { kind: "secret" }
+);
 
 const LABELS: Record<string, string> = {
   name: "Name",
@@ -43,7 +45,8 @@ function flatten(value: unknown, prefix: string, out: Map<string, unknown>) {
 export function formatConfigValue(value: unknown): string {
   if (value === undefined || value === null || value === "") return "—";
   if (Array.isArray(value)) return value.length ? value.map(formatConfigValue).join(", ") : "—";
-  const text = typeof value === "string" || typeof value === "number" || typeof value === "boolean" || typeof value === "bigint" ? String(value) : JSON.stringify(value);
+  const text =
+    typeof value === "string" || typeof value === "number" || typeof value === "boolean" || typeof value === "bigint" ? String(value) : JSON.stringify(value);
   return VALUE_TEXT[text] ?? text;
 }
 
@@ -88,7 +91,8 @@ export function diffConfigs(before: Record<string, unknown>, after: Record<strin
   const order = Object.keys(LABELS);
   const rank = (f: string) => (order.includes(f) ? order.indexOf(f) : order.length);
   changes.sort((p, q) => rank(p.field) - rank(q.field) || p.field.localeCompare(q.field));
-  const covered = (s: ConfigChange) => changes.some((c) => c.kind === "secret" && (c.label === s.label || `secret:header:${c.field.slice(8).toLowerCase()}` === s.field));
+  const covered = (s: ConfigChange) =>
+    changes.some((c) => c.kind === "secret" && (c.label === s.label || `secret:header:${c.field.slice(8).toLowerCase()}` === s.field));
   for (const s of secretChanges(after)) if (!covered(s)) changes.push(s);
   return changes;
 }

@@ -9,7 +9,13 @@ export function formatDateTime(value: string | Date | null | undefined): string 
 export function formatAge(value: string | Date, now = Date.now()): string {
   const seconds = Math.round((now - new Date(value).getTime()) / 1000);
   const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
-  const steps: [number, Intl.RelativeTimeFormatUnit][] = [[60, "second"], [60, "minute"], [24, "hour"], [30, "day"], [12, "month"]];
+  const steps: [number, Intl.RelativeTimeFormatUnit][] = [
+    [60, "second"],
+    [60, "minute"],
+    [24, "hour"],
+    [30, "day"],
+    [12, "month"],
+  ];
   let n = seconds;
   for (const [size, unit] of steps) {
     if (Math.abs(n) < size) return rtf.format(-n, unit);

@@ -37,7 +37,10 @@ function normalise(address: string): string {
  */
 export function clientAddress(headers: Headers, hops: number): string {
   if (hops > 0) {
-    const chain = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    const chain = (headers.get("x-forwarded-for") ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (chain.length > 0) return normalise(chain[Math.max(0, chain.length - hops)]);
   }
   return normalise(headers.get(PEER_ADDRESS_HEADER) ?? "unknown");

@@ -4,7 +4,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** Sign-in and the other next-auth endpoints take a few form fields: 64 KiB is plenty. */
 export const MAX_AUTH_BODY_BYTES = 64 * 1024;
 
-const tooLarge = (limit: number) => new AppError("too_large", `Bodies are limited to ${limit >= 1024 * 1024 ? `${limit / (1024 * 1024)} MiB` : `${limit / 1024} KiB`}.`);
+const tooLarge = (limit: number) =>
+  new AppError("too_large", `Bodies are limited to ${limit >= 1024 * 1024 ? `${limit / (1024 * 1024)} MiB` : `${limit / 1024} KiB`}.`);
 
 /**
  * The body, read while counting: past `limit` bytes (declared or streamed, chunked included) it stops reading,

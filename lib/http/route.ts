@@ -68,7 +68,12 @@ function searchParamsObject(params: URLSearchParams): Record<string, string | st
 function parseQuery<S extends z.ZodType>(schema: S, value: Record<string, string | string[]>): z.infer<S> {
   // PostgreSQL text cannot hold NUL: refuse it here rather than as a database error.
   const nul = Object.entries(value).filter(([, v]) => [v].flat().some((s) => s.includes("\u0000")));
-  if (nul.length) throw new AppError("bad_request", "Query parameters may not contain NUL characters.", nul.map(([path]) => ({ path, message: "Contains a NUL character." })));
+  if (nul.length)
+    throw new AppError(
+      "bad_request",
+      "Query parameters may not contain NUL characters.",
+      nul.map(([path]) => ({ path, message: "Contains a NUL character." })),
+    );
   const result = schema.safeParse(value);
   if (!result.success) throw new AppError("bad_request", "Some query parameters are not valid.", fromZodIssues(result.error.issues));
   return result.data;
@@ -82,5 +87,11 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
 
 async function auditDenied(actor: Actor, req: Request, err: AppError) {
   const path = new URL(req.url).pathname;
-  await recordAudit({ actor, orgId: actor.orgId, action: "permission.denied", target: { type: "endpoint", label: `${req.method} ${path}` }, summary: { detail: err.message } }).catch(() => {});
+  await recordAudit({
+    actor,
+    orgId: actor.orgId,
+    action: "permission.denied",
+    target: { type: "endpoint", label: `${req.method} ${path}` },
+    summary: { detail: err.message },
+  }).catch(() => {});
 }

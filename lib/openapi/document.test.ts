@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { openApiDocument } from "./document";
 
-type Operation = { requestBody?: { content: Record<string, { schema: { $ref: string } }> }; parameters?: { in: string; name: string }[]; responses: Record<string, unknown> };
+type Operation = {
+  requestBody?: { content: Record<string, { schema: { $ref: string } }> };
+  parameters?: { in: string; name: string }[];
+  responses: Record<string, unknown>;
+};
 
 describe("OpenAPI document", () => {
   const doc = openApiDocument();

@@ -20,7 +20,10 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, u
     components[name] = def;
     renames[id] = name;
   }
-  return JSON.parse(JSON.stringify(rest).replace(/"#\/\$defs\/([^"]+)"/g, (_m, id: string) => `"#/components/schemas/${renames[id] ?? id}"`)) as Record<string, unknown>;
+  return JSON.parse(JSON.stringify(rest).replace(/"#\/\$defs\/([^"]+)"/g, (_m, id: string) => `"#/components/schemas/${renames[id] ?? id}"`)) as Record<
+    string,
+    unknown
+  >;
 }
 
 function queryParameters(query: z.ZodObject) {
@@ -48,7 +51,10 @@ export function openApiDocument() {
       ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body, "input") } } } } : {}),
       responses: {
         ...Object.fromEntries(
-          Object.entries(op.responses).map(([status, r]) => [status, { description: r.description, ...(r.schema ? { content: { "application/json": { schema: jsonSchema(r.schema, "output") } } } : {}) }]),
+          Object.entries(op.responses).map(([status, r]) => [
+            status,
+            { description: r.description, ...(r.schema ? { content: { "application/json": { schema: jsonSchema(r.schema, "output") } } } : {}) },
+          ]),
         ),
         ...Object.fromEntries([400, 401, 403, 404, 409, 422].map((s) => [s, { description: "Problem", content: problem }])),
       },

@@ -51,8 +51,16 @@ export const markReadSchema = z.object({ ids: z.array(z.string().uuid()).max(500
 export const alertEndpointSchema = z
   .object({
     name: z.string().trim().min(1, "Enter a name.").max(100, "At most 100 characters."),
-    url: z.string().trim().min(1, "Enter a URL.").max(2048, "URLs are limited to 2048 characters.").refine((u) => URL.canParse(u), { message: "Enter an absolute URL such as https://example.com/alerts." }),
-    eventTypes: z.array(z.enum(OPERATIONAL_EVENT_TYPES, { message: "Not an operational event type." })).min(1, "Choose at least one event.").max(OPERATIONAL_EVENT_TYPES.length),
+    url: z
+      .string()
+      .trim()
+      .min(1, "Enter a URL.")
+      .max(2048, "URLs are limited to 2048 characters.")
+      .refine((u) => URL.canParse(u), { message: "Enter an absolute URL such as https://example.com/alerts." }),
+    eventTypes: z
+      .array(z.enum(OPERATIONAL_EVENT_TYPES, { message: "Not an operational event type." }))
+      .min(1, "Choose at least one event.")
+      .max(OPERATIONAL_EVENT_TYPES.length),
   })
   .strict();
 export type AlertEndpointInput = z.infer<typeof alertEndpointSchema>;

@@ -74,7 +74,10 @@ export type ChangeRequestDetail = z.infer<typeof changeRequestDetailSchema>;
 export const changeRequestListQuerySchema = z.object({
   status: z.union([changeStatusSchema, z.literal("all")]).default("all"),
   /** Only requests the caller may decide: pending and made by someone else. */
-  reviewable: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  reviewable: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
   webhookId: z.string().uuid("Not a valid id.").optional(),
   offset: z.coerce.number().int().min(0).default(0),
   count: z.coerce.number().int().min(1).max(100, "count is at most 100").default(20),

@@ -5,7 +5,11 @@ import { ROLES } from "./roles";
 export type FieldError = { path: string; message: string };
 
 export const roleSchema = z.enum(ROLES);
-export const rolesSchema = z.array(roleSchema).min(1, "Choose at least one role.").max(4).transform((r) => [...new Set(r)]);
+export const rolesSchema = z
+  .array(roleSchema)
+  .min(1, "Choose at least one role.")
+  .max(4)
+  .transform((r) => [...new Set(r)]);
 
 export const pageQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).default(0),
@@ -26,10 +30,16 @@ export const problemSchema = z
   .meta({ id: "Problem", description: "RFC 9457 problem details" });
 
 export const idParam = z.string().uuid("Not a valid id.");
-export const isoDate = z.date().transform((d) => d.toISOString()).or(z.string());
+export const isoDate = z
+  .date()
+  .transform((d) => d.toISOString())
+  .or(z.string());
 
 /** Query-string booleans: "true"/"false". */
-export const queryBool = z.enum(["true", "false"]).transform((v) => v === "true").optional();
+export const queryBool = z
+  .enum(["true", "false"])
+  .transform((v) => v === "true")
+  .optional();
 
 export const MASK = "*****";
 

@@ -6,7 +6,13 @@ export const publishEventSchema = z
     type: z.string().trim().min(1, "Give the event type."),
     data: z.record(z.string(), z.unknown()).default({}),
     /** A stable id makes publishing idempotent: the same id is accepted once. */
-    id: z.string().trim().min(1).max(200).regex(/^[A-Za-z0-9_.:-]+$/, "Use letters, digits and _ . : - only.").optional(),
+    id: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .regex(/^[A-Za-z0-9_.:-]+$/, "Use letters, digits and _ . : - only.")
+      .optional(),
   })
   .strict()
   .meta({ id: "PublishEvent" });
@@ -105,8 +111,14 @@ export const eventDeliveriesQuerySchema = deliveryListQuerySchema.pick({ status:
 export type EventDeliveriesQuery = z.infer<typeof eventDeliveriesQuerySchema>;
 export const deliveryPageSchema = z.object({ items: z.array(deliverySchema), nextCursor: z.string().nullable() });
 
-export const sendTestSchema = z.object({ eventType: z.string().trim().min(1, "Choose an event type.") }).strict().meta({ id: "SendTestEvent" });
-export const unsuspendSchema = z.object({ redeliverDiverted: z.boolean().default(false) }).strict().meta({ id: "Unsuspend" });
+export const sendTestSchema = z
+  .object({ eventType: z.string().trim().min(1, "Choose an event type.") })
+  .strict()
+  .meta({ id: "SendTestEvent" });
+export const unsuspendSchema = z
+  .object({ redeliverDiverted: z.boolean().default(false) })
+  .strict()
+  .meta({ id: "Unsuspend" });
 export const redeliverDivertedSchema = z
   .object({ ids: z.array(z.string().uuid()).max(1000).optional(), webhookId: z.string().uuid().optional() })
   .strict()

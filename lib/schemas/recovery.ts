@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-const instant = (label: string) => z.string({ message: `${label} is required.` }).datetime({ offset: true, message: `${label} must be an ISO 8601 date-time.` });
+const instant = (label: string) =>
+  z.string({ message: `${label} is required.` }).datetime({ offset: true, message: `${label} must be an ISO 8601 date-time.` });
 
 export const recoverRangeSchema = z
   .object({

@@ -1,10 +1,7 @@
 import { z } from "zod";
 
 /** A password people choose for themselves: long enough to resist guessing at the sign-in throttle's pace. */
-export const newPasswordSchema = z
-  .string()
-  .min(12, "Use at least 12 characters.")
-  .max(200, "Use at most 200 characters.");
+export const newPasswordSchema = z.string().min(12, "Use at least 12 characters.").max(200, "Use at most 200 characters.");
 
 export const adminAccountSchema = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid email address."),

@@ -2,7 +2,21 @@ import { z } from "zod";
 
 /** RFC 9110 token. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-const RESERVED = new Set(["host", "content-type", "content-length", "connection", "transfer-encoding", "te", "trailer", "upgrade", "expect", "keep-alive", "user-agent", "cookie", "date"]);
+const RESERVED = new Set([
+  "host",
+  "content-type",
+  "content-length",
+  "connection",
+  "transfer-encoding",
+  "te",
+  "trailer",
+  "upgrade",
+  "expect",
+  "keep-alive",
+  "user-agent",
+  "cookie",
+  "date",
+]);
 const isReserved = (name: string) => {
   const n = name.toLowerCase();
   return RESERVED.has(n) || n.startsWith("webhook-") || n.startsWith("proxy-") || n.startsWith("sec-");
@@ -21,8 +35,7 @@ export const customHeaderNameSchema = headerNameSchema.refine((n) => n.toLowerCa
   message: "Set credentials under Authentication, not as a custom header.",
 });
 
-export const printableAscii = (label: string) =>
-  z.string().regex(/^[\x20-\x7e]*$/, `${label} may contain printable ASCII characters only.`);
+export const printableAscii = (label: string) => z.string().regex(/^[\x20-\x7e]*$/, `${label} may contain printable ASCII characters only.`);
 
 export const headerValuesSchema = z
   .array(printableAscii("Header values").max(1024, "Header values are limited to 1 KiB."))

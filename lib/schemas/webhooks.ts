@@ -95,17 +95,36 @@ export const webhookListQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).default(0),
   count: z.coerce.number().int().min(1).max(100, "count is at most 100").default(20),
   name: z.string().trim().max(100).optional(),
-  enabled: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
-  suspended: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
-  active: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  enabled: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
+  suspended: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
+  active: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
   status: z.enum(["active", "pending", "disabled", "suspended"]).optional(),
-  eventTypes: z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : v.split(",")).filter(Boolean)).optional(),
+  eventTypes: z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : v.split(",")).filter(Boolean))
+    .optional(),
 });
 export type WebhookListQuery = z.infer<typeof webhookListQuerySchema>;
 
 const authOutput = z.discriminatedUnion("type", [
   z.object({ type: z.literal("api_key"), header: z.string(), key: z.string() }),
-  z.object({ type: z.literal("oauth2"), tokenUrl: z.string(), clientId: z.string(), clientSecret: z.string(), scope: z.string().nullable(), audience: z.string().nullable() }),
+  z.object({
+    type: z.literal("oauth2"),
+    tokenUrl: z.string(),
+    clientId: z.string(),
+    clientSecret: z.string(),
+    scope: z.string().nullable(),
+    audience: z.string().nullable(),
+  }),
 ]);
 
 export const webhookStatusSchema = z.enum(["active", "pending", "disabled", "suspended"]);
@@ -124,7 +143,12 @@ export const webhookSchema = z
     /** Secret headers' values are "*****". */
     headers: z.record(z.string(), z.array(z.string())),
     secretHeaders: z.array(z.string()),
-    failureHandling: z.object({ maxAttempts: z.number(), backoff: z.enum(["exponential", "linear"]), intervalSeconds: z.number().optional(), suspendAfterFailures: z.number() }),
+    failureHandling: z.object({
+      maxAttempts: z.number(),
+      backoff: z.enum(["exponential", "linear"]),
+      intervalSeconds: z.number().optional(),
+      suspendAfterFailures: z.number(),
+    }),
     payload: z.enum(["thin", "full"]),
     enabled: z.boolean(),
     status: webhookStatusSchema,

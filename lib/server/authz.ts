@@ -26,15 +26,7 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const read: Permission[] = [
-  "webhooks.read",
-  "deliveries.read",
-  "events.read",
-  "event-types.read",
-  "changes.read",
-  "audit.read",
-  "settings.read",
-];
+const read: Permission[] = ["webhooks.read", "deliveries.read", "events.read", "event-types.read", "changes.read", "audit.read", "settings.read"];
 // Testers redeliver test deliveries only; a production delivery is sent again by an admin (deliveries.redeliver).
 const test: Permission[] = ["webhooks.test", "deliveries.redeliver-test"];
 
@@ -89,7 +81,10 @@ export function can(actor: Pick<Actor, "roles" | "kind">, permission: Permission
 /** The one permission check. Services call it first; routes declare the same name. */
 export function assertCan(actor: Pick<Actor, "roles" | "kind">, permission: Permission): void {
   if (!can(actor, permission)) {
-    const why = PERSON_ONLY.has(permission) && actor.kind !== "user" ? `${permission} belongs to people: an API key can never use it.` : `This needs the ${permission} permission.`;
+    const why =
+      PERSON_ONLY.has(permission) && actor.kind !== "user"
+        ? `${permission} belongs to people: an API key can never use it.`
+        : `This needs the ${permission} permission.`;
     throw new AppError("forbidden", why);
   }
 }

@@ -57,8 +57,7 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = "Not found") => new AppError("not_found", what);
-export const invalid = (fieldErrors: FieldError[], message = "Some fields need attention.") =>
-  new AppError("invalid", message, fieldErrors);
+export const invalid = (fieldErrors: FieldError[], message = "Some fields need attention.") => new AppError("invalid", message, fieldErrors);
 export const conflict = (message: string, fieldErrors?: FieldError[]) => new AppError("conflict", message, fieldErrors);
 
 /** zod issues → field errors with dotted paths. */

@@ -14,7 +14,9 @@ import { startRollupCompaction } from "@/lib/delivery/observe/compaction-loop";
 export async function startServer() {
   const e = env();
   if (process.env.NODE_ENV === "production" && !e.AUTH_TRUST_HOST && !e.AUTH_URL) {
-    throw new Error("Missing required setting: AUTH_URL (the console's public URL, e.g. https://webhooks.example.com) or AUTH_TRUST_HOST=true (behind a proxy that sets the Host header)");
+    throw new Error(
+      "Missing required setting: AUTH_URL (the console's public URL, e.g. https://webhooks.example.com) or AUTH_TRUST_HOST=true (behind a proxy that sets the Host header)",
+    );
   }
   installPeerAddressHeader();
   const started = Date.now();

@@ -10,7 +10,12 @@ const g = globalThis as unknown as { __wcProcessMetrics?: { registry: Registry; 
 export function processMetrics() {
   if (!g.__wcProcessMetrics) {
     const registry = new Registry();
-    const published = new Counter({ name: "webhook_console_events_published_total", help: "Events accepted by POST /events in this process (duplicates not counted).", labelNames: ["org"] as const, registers: [registry] });
+    const published = new Counter({
+      name: "webhook_console_events_published_total",
+      help: "Events accepted by POST /events in this process (duplicates not counted).",
+      labelNames: ["org"] as const,
+      registers: [registry],
+    });
     g.__wcProcessMetrics = { registry, published };
   }
   return g.__wcProcessMetrics;

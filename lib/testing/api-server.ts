@@ -28,7 +28,9 @@ export async function startApiServer(routes: Route[]) {
   const server = http.createServer((req, res) => void handle(req, res));
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const port = (server.address() as AddressInfo).port;
-  return { url: `http://127.0.0.1:${port}`, close: () =>
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
       new Promise<void>((r) => {
         server.close(() => r());
         server.closeAllConnections(); // fetch keeps connections alive; close would wait for them

@@ -18,7 +18,14 @@ export async function createTestKey(org: string, roles: Role[], name = `test-${r
 /** Calls a route handler with a real Request, as Next would. */
 export async function call(
   handler: RouteHandler,
-  { method = "GET", path = "/", params, key, body, headers = {} }: { method?: string; path?: string; params: Record<string, string>; key?: string; body?: unknown; headers?: Record<string, string> },
+  {
+    method = "GET",
+    path = "/",
+    params,
+    key,
+    body,
+    headers = {},
+  }: { method?: string; path?: string; params: Record<string, string>; key?: string; body?: unknown; headers?: Record<string, string> },
 ) {
   const req = new Request(`http://127.0.0.1:3000/api/v1/orgs/${params.org}${path}`, {
     method,

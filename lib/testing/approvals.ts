@@ -36,10 +36,12 @@ export function approvalsApi(org = "acme") {
       call(settings.PATCH, { method: "PATCH", params, key, path: "/settings", body: { approvals, ...extra } }),
     getSettings: (key: string) => call(settings.GET, { params, key, path: "/settings" }),
     patchSettings: (key: string, body: unknown) => call(settings.PATCH, { method: "PATCH", params, key, path: "/settings", body }),
-    createWebhook: (key: string, overrides: Record<string, unknown> = {}) => call(webhookCollection.POST, { method: "POST", params, key, path: "/webhooks", body: webhookBody(overrides) }),
+    createWebhook: (key: string, overrides: Record<string, unknown> = {}) =>
+      call(webhookCollection.POST, { method: "POST", params, key, path: "/webhooks", body: webhookBody(overrides) }),
     listWebhooks: (key: string) => call(webhookCollection.GET, { params, key, path: "/webhooks?count=100" }),
     getWebhook: (key: string, id: string) => call(webhookItem.GET, { params: { ...params, id }, key, path: `/webhooks/${id}` }),
-    patchWebhook: (key: string, id: string, body: unknown) => call(webhookItem.PATCH, { method: "PATCH", params: { ...params, id }, key, path: `/webhooks/${id}`, body }),
+    patchWebhook: (key: string, id: string, body: unknown) =>
+      call(webhookItem.PATCH, { method: "PATCH", params: { ...params, id }, key, path: `/webhooks/${id}`, body }),
     deleteWebhook: (key: string, id: string) => call(webhookItem.DELETE, { method: "DELETE", params: { ...params, id }, key, path: `/webhooks/${id}` }),
     list: (key: string, qs = "") => call(requests.GET, { params, key, path: `/change-requests${qs}` }),
     get: (key: string, id: string) => call(request.GET, { params: { ...params, id }, key, path: `/change-requests/${id}` }),

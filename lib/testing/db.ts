@@ -19,8 +19,12 @@ export function useTestDatabase({ seed = true } = {}) {
     await handle?.close();
   });
   return {
-    get db() { return handle.db; },
+    get db() {
+      return handle.db;
+    },
     /** The test database's connection string (PostgreSQL only), for worker processes. */
-    get url() { return handle.url; },
+    get url() {
+      return handle.url;
+    },
   };
 }

@@ -9,7 +9,13 @@ import { createTestKey } from "./api";
 export async function startTestWorker(options: { allowedCidrs?: string } = {}) {
   process.env.ALLOW_HTTP_TARGETS = "true";
   (globalThis as { __wcEnv?: unknown }).__wcEnv = undefined;
-  return startWorker({ db: await getDb(), allowedCidrs: parseAllowedCidrs(options.allowedCidrs ?? "127.0.0.0/8"), pollMs: 100, timeoutMs: 2_000, log: (m) => console.warn("[test worker]", m) });
+  return startWorker({
+    db: await getDb(),
+    allowedCidrs: parseAllowedCidrs(options.allowedCidrs ?? "127.0.0.0/8"),
+    pollMs: 100,
+    timeoutMs: 2_000,
+    log: (m) => console.warn("[test worker]", m),
+  });
 }
 
 export async function testActor(org: string, roles: Role[]) {

@@ -39,9 +39,7 @@ const clients: OAuthServer["clients"] = {
   post: { clientId: "post client:2 %+/", clientSecret: "p0st:secret %+/ x", authMethod: "client_secret_post" },
 };
 
-export async function startOAuthServer({
-  accessTokenTtlSeconds = 300,
-}: { accessTokenTtlSeconds?: number } = {}): Promise<OAuthServer> {
+export async function startOAuthServer({ accessTokenTtlSeconds = 300 }: { accessTokenTtlSeconds?: number } = {}): Promise<OAuthServer> {
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -15,7 +15,10 @@ import type { Actor, Role } from "@/lib/server/authz";
  */
 export async function person(email: string, org = "acme"): Promise<Actor> {
   const db = await getDb();
-  const [u] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+  const [u] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
   const actor = u ? await actorForUser(u.id, org) : null;
   if (!actor) throw new Error(`${email} is not a member of ${org}`);
   return actor;
@@ -25,10 +28,24 @@ export async function person(email: string, org = "acme"): Promise<Actor> {
 export async function addPerson(email: string, roles: Role[], org = "acme"): Promise<Actor> {
   const db = await getDb();
   const [o] = await db.select().from(organizations).where(eq(organizations.slug, org));
-  let [u] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
-  if (!u) [u] = await db.insert(users).values({ email, name: email.split("@")[0], passwordHash: await hashPassword(DEMO_PASSWORD) }).returning();
-  const [m] = await db.select().from(memberships).where(and(eq(memberships.orgId, o.id), eq(memberships.userId, u.id)));
-  if (m) await db.update(memberships).set({ roles }).where(and(eq(memberships.orgId, o.id), eq(memberships.userId, u.id)));
+  let [u] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+  if (!u)
+    [u] = await db
+      .insert(users)
+      .values({ email, name: email.split("@")[0], passwordHash: await hashPassword(DEMO_PASSWORD) })
+      .returning();
+  const [m] = await db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.orgId, o.id), eq(memberships.userId, u.id)));
+  if (m)
+    await db
+      .update(memberships)
+      .set({ roles })
+      .where(and(eq(memberships.orgId, o.id), eq(memberships.userId, u.id)));
   else await db.insert(memberships).values({ orgId: o.id, userId: u.id, roles });
   return person(email, org);
 }
@@ -41,7 +58,9 @@ export async function personKey(creator: Actor, roles: Role[], name = `key-of-${
   if (creator.roles.includes("admin")) return (await createApiKey({ actor: creator, input: { name, roles } })).key;
   const key = randomToken("wck");
   const db = await getDb();
-  await db.insert(apiKeys).values({ orgId: creator.orgId, name, roles, keyHash: sha256(key), prefix: key.slice(0, 8), createdBy: creator.label, createdByUserId: creator.personId });
+  await db
+    .insert(apiKeys)
+    .values({ orgId: creator.orgId, name, roles, keyHash: sha256(key), prefix: key.slice(0, 8), createdBy: creator.label, createdByUserId: creator.personId });
   return key;
 }
 

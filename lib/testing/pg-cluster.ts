@@ -39,7 +39,9 @@ export async function startPgCluster() {
   if (root) execFileSync("chown", ["postgres", dir]);
   const port = await freePort();
   const run = (tool: string, args: string[]) =>
-    root ? execFileSync("runuser", ["-u", "postgres", "--", `${bin}/${tool}`, ...args], { stdio: "pipe" }) : execFileSync(`${bin}/${tool}`, args, { stdio: "pipe" });
+    root
+      ? execFileSync("runuser", ["-u", "postgres", "--", `${bin}/${tool}`, ...args], { stdio: "pipe" })
+      : execFileSync(`${bin}/${tool}`, args, { stdio: "pipe" });
   run("initdb", ["-D", `${dir}/data`, "-U", "postgres", "--auth=trust", "-E", "UTF8"]);
   const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100`;
   const pgCtl = (...args: string[]) => run("pg_ctl", ["-D", `${dir}/data`, "-l", `${dir}/log`, "-w", "-o", opts, ...args]);

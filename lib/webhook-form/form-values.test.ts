@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { credentialMoves, newWebhookDefaults, rowsToHeaders, toCreateInput, toUpdateInput, webhookFormSchema, webhookToFormValues, type WebhookFormValues } from "./form-values";
+import {
+  credentialMoves,
+  newWebhookDefaults,
+  rowsToHeaders,
+  toCreateInput,
+  toUpdateInput,
+  webhookFormSchema,
+  webhookToFormValues,
+  type WebhookFormValues,
+} from "./form-values";
 import { mapServerErrors } from "./server-errors";
 import type { Webhook } from "@/lib/schemas/webhooks";
 
@@ -78,7 +87,14 @@ describe("webhook form schema (the API's rules on the form's shape)", () => {
   });
 
   it("checks header rows with the API's header rules, on the row", () => {
-    const e = issues(valid({ headers: [{ name: "Content-Type", value: "x" }, { name: "X-Ok", value: "é" }] }));
+    const e = issues(
+      valid({
+        headers: [
+          { name: "Content-Type", value: "x" },
+          { name: "X-Ok", value: "é" },
+        ],
+      }),
+    );
     expect(e["headers.0.name"]).toMatch(/delivery engine/);
     expect(e["headers.1.value"]).toMatch(/printable ASCII/);
   });
@@ -92,8 +108,17 @@ describe("webhook form schema (the API's rules on the form's shape)", () => {
 
 describe("rows ↔ headers", () => {
   it("merges rows with the same name into several values and skips blank rows", () => {
-    expect(rowsToHeaders([{ name: "X-A", value: "1" }, { name: "", value: "" }, { name: "x-a", value: "2" }])).toEqual({ "X-A": ["1", "2"] });
-    expect(webhookToFormValues(stored).headers).toEqual([{ name: "X-Team", value: "core", secret: false }, { name: "X-Team", value: "ops", secret: false }]);
+    expect(
+      rowsToHeaders([
+        { name: "X-A", value: "1" },
+        { name: "", value: "" },
+        { name: "x-a", value: "2" },
+      ]),
+    ).toEqual({ "X-A": ["1", "2"] });
+    expect(webhookToFormValues(stored).headers).toEqual([
+      { name: "X-Team", value: "core", secret: false },
+      { name: "X-Team", value: "ops", secret: false },
+    ]);
   });
 
   it("secret rows: the stored value stays *****, the names go out as secretHeaders, and only a change is patched", () => {
@@ -103,7 +128,10 @@ describe("rows ↔ headers", () => {
     expect(toCreateInput(initial).secretHeaders).toEqual(["X-Token"]);
     expect(toUpdateInput(initial, initial, "api_key", 3)).toEqual({ version: 3 });
     const marked = { ...initial, headers: initial.headers.map((h) => (h.name === "X-Team" ? { ...h, value: "new-secret-value", secret: true } : h)) };
-    expect(toUpdateInput(marked, initial, "api_key", 3)).toMatchObject({ headers: { "X-Team": ["new-secret-value"], "X-Token": ["*****"] }, secretHeaders: ["X-Team", "X-Token"] });
+    expect(toUpdateInput(marked, initial, "api_key", 3)).toMatchObject({
+      headers: { "X-Team": ["new-secret-value"], "X-Token": ["*****"] },
+      secretHeaders: ["X-Team", "X-Token"],
+    });
   });
 });
 
@@ -128,14 +156,25 @@ describe("edit mode", () => {
   });
 
   it("sends ***** for an unchanged OAuth client secret", () => {
-    const oauthStored = webhookToFormValues({ ...stored, auth: { type: "oauth2", tokenUrl: "https://auth.example/token", clientId: "id", clientSecret: "*****", scope: null, audience: null } });
+    const oauthStored = webhookToFormValues({
+      ...stored,
+      auth: { type: "oauth2", tokenUrl: "https://auth.example/token", clientId: "id", clientSecret: "*****", scope: null, audience: null },
+    });
     expect(issues(oauthStored, "edit", "oauth2")).toEqual({});
     const changed = { ...oauthStored, auth: { ...oauthStored.auth, clientId: "id2" } };
-    expect(toUpdateInput(changed, oauthStored, "oauth2", 3).auth).toEqual({ type: "oauth2", tokenUrl: "https://auth.example/token", clientId: "id2", clientSecret: "*****" });
+    expect(toUpdateInput(changed, oauthStored, "oauth2", 3).auth).toEqual({
+      type: "oauth2",
+      tokenUrl: "https://auth.example/token",
+      clientId: "id2",
+      clientSecret: "*****",
+    });
   });
 
   it("lets the server generate a key when switching from OAuth to an API key", () => {
-    const oauthStored = webhookToFormValues({ ...stored, auth: { type: "oauth2", tokenUrl: "https://auth.example/token", clientId: "id", clientSecret: "*****", scope: null, audience: null } });
+    const oauthStored = webhookToFormValues({
+      ...stored,
+      auth: { type: "oauth2", tokenUrl: "https://auth.example/token", clientId: "id", clientSecret: "*****", scope: null, audience: null },
+    });
     const toKey = { ...oauthStored, auth: { ...oauthStored.auth, type: "api_key" as const, keyMode: "generate" as const } };
     expect(issues(toKey, "edit", "oauth2")).toEqual({});
     expect(toUpdateInput(toKey, oauthStored, "oauth2", 3).auth).toEqual({ type: "api_key", header: "X-Api-Key" });
@@ -148,7 +187,12 @@ describe("edit mode", () => {
 });
 
 describe("mapServerErrors", () => {
-  const values = { headers: [{ name: "X-Team", value: "a" }, { name: "X.Dotted", value: "b" }] };
+  const values = {
+    headers: [
+      { name: "X-Team", value: "a" },
+      { name: "X.Dotted", value: "b" },
+    ],
+  };
   it("maps API paths onto form fields and keeps the rest for the summary", () => {
     const r = mapServerErrors(
       [
@@ -179,7 +223,9 @@ describe("mapServerErrors", () => {
 describe("edit form: a stored credential bound to its destination", () => {
   const initial = webhookToFormValues(stored);
   it("notices a new URL origin or header name, not a new path or header case", () => {
-    expect(credentialMoves({ ...initial, url: "https://other.example.com/hook" }, initial, "api_key")).toEqual(["the URL now points to https://other.example.com instead of https://example.com"]);
+    expect(credentialMoves({ ...initial, url: "https://other.example.com/hook" }, initial, "api_key")).toEqual([
+      "the URL now points to https://other.example.com instead of https://example.com",
+    ]);
     expect(credentialMoves({ ...initial, auth: { ...initial.auth, header: "X-Other" } }, initial, "api_key")).toHaveLength(1);
     expect(credentialMoves({ ...initial, url: "https://example.com/other" }, initial, "api_key")).toEqual([]);
     expect(credentialMoves({ ...initial, auth: { ...initial.auth, header: "x-api-key" } }, initial, "api_key")).toEqual([]);
@@ -188,7 +234,11 @@ describe("edit form: a stored credential bound to its destination", () => {
 
   it("moved + Generate sends generateKey; moved + an empty key keeps nothing, so the server can refuse it", () => {
     const moved = { ...initial, url: "https://other.example.com/hook" };
-    expect(toUpdateInput({ ...moved, auth: { ...moved.auth, keyMode: "generate" } }, initial, "api_key", 3)).toEqual({ url: moved.url, auth: { type: "api_key", header: "X-Api-Key", generateKey: true }, version: 3 });
+    expect(toUpdateInput({ ...moved, auth: { ...moved.auth, keyMode: "generate" } }, initial, "api_key", 3)).toEqual({
+      url: moved.url,
+      auth: { type: "api_key", header: "X-Api-Key", generateKey: true },
+      version: 3,
+    });
     expect(toUpdateInput(moved, initial, "api_key", 3)).toEqual({ url: moved.url, version: 3 });
     expect(toUpdateInput({ ...moved, auth: { ...moved.auth, key: "a-new-key-123" } }, initial, "api_key", 3)).toMatchObject({ auth: { key: "a-new-key-123" } });
   });

@@ -74,7 +74,14 @@ export function webhookToFormValues(w: Webhook): WebhookFormValues {
   const auth =
     w.auth.type === "api_key"
       ? { ...blankAuth, header: w.auth.header, keyMode: "own" as const }
-      : { ...blankAuth, type: "oauth2" as const, tokenUrl: w.auth.tokenUrl, clientId: w.auth.clientId, scope: w.auth.scope ?? "", audience: w.auth.audience ?? "" };
+      : {
+          ...blankAuth,
+          type: "oauth2" as const,
+          tokenUrl: w.auth.tokenUrl,
+          clientId: w.auth.clientId,
+          scope: w.auth.scope ?? "",
+          audience: w.auth.audience ?? "",
+        };
   return {
     name: w.name,
     url: w.url,
@@ -100,7 +107,11 @@ const destination = (v: Pick<WebhookFormValues, "url" | "auth">): Destination =>
  * In edit mode: how the form's URL, token URL or header name moved the stored credential's destination (same auth
  * type only; a new type needs a new credential anyway). Non-empty: the stored credential cannot be kept.
  */
-export function credentialMoves(values: Pick<WebhookFormValues, "url" | "auth">, initial: Pick<WebhookFormValues, "url" | "auth">, stored: StoredAuth): string[] {
+export function credentialMoves(
+  values: Pick<WebhookFormValues, "url" | "auth">,
+  initial: Pick<WebhookFormValues, "url" | "auth">,
+  stored: StoredAuth,
+): string[] {
   if (!stored || values.auth.type !== stored) return [];
   return destinationMoves(destination(initial), destination(values));
 }
@@ -166,7 +177,9 @@ export function toCreateInput(v: WebhookFormValues): CreateWebhookInput {
 
 /** JSON with object keys sorted: stored JSONB and form state list the same keys in different orders. */
 const canonical = (v: unknown): string =>
-  JSON.stringify(v, (_k, x: unknown) => (x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
+  JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x,
+  );
 const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 /** A PATCH of only what changed (scalars replace, lists and headers are sent whole), plus the version edited. */
@@ -211,7 +224,11 @@ export function webhookFormSchema(mode: FormMode, stored: StoredAuth = null) {
       // An unchanged credential is sent as "*****", which the server resolves to the stored one.
       if (issue.path[0] === "auth" && (issue.path[1] === "key" || issue.path[1] === "clientSecret") && getAuthValue(input, issue.path[1]) === MASK) continue;
       const path = issue.path[0] === "eventTypes" ? ["eventTypes"] : issue.path;
-      ctx.addIssue({ code: "custom", path, message: issue.code === "invalid_type" && issue.message.startsWith("Invalid input") ? numberMessage : issue.message });
+      ctx.addIssue({
+        code: "custom",
+        path,
+        message: issue.code === "invalid_type" && issue.message.startsWith("Invalid input") ? numberMessage : issue.message,
+      });
     }
   });
 }

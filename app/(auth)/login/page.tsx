@@ -36,7 +36,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         )}
         {!env().DEMO && !(await isSetUp()) && (
           <p className="mt-4 text-center text-sm text-muted-foreground">
-            New install? <Link href="/setup" className="font-medium text-foreground underline underline-offset-2">Create the first admin</Link> with the setup token from the server log.
+            New install?{" "}
+            <Link href="/setup" className="font-medium text-foreground underline underline-offset-2">
+              Create the first admin
+            </Link>{" "}
+            with the setup token from the server log.
           </p>
         )}
       </div>

@@ -12,9 +12,17 @@ export default async function NotificationsPage() {
   const items = await listNotifications({ actor, count: 100 });
   return (
     <div className="mx-auto grid max-w-3xl grid-cols-1 gap-6">
-      <PageHeader className="mb-0" title="Notifications" description="What the console told you: webhooks failing, suspended or recovered, diverted deliveries, and change requests. The latest 100 are kept here." />
+      <PageHeader
+        className="mb-0"
+        title="Notifications"
+        description="What the console told you: webhooks failing, suspended or recovered, diverted deliveries, and change requests. The latest 100 are kept here."
+      />
       {items.length === 0 ? (
-        <EmptyState icon={BellOff} title="No notifications yet" description="You are told here when a webhook starts failing, is suspended or recovers, and when a change request needs you or was decided." />
+        <EmptyState
+          icon={BellOff}
+          title="No notifications yet"
+          description="You are told here when a webhook starts failing, is suspended or recovers, and when a change request needs you or was decided."
+        />
       ) : (
         <NotificationList items={items} />
       )}

@@ -16,11 +16,15 @@ export default async function ProfilePage() {
     <div className="mx-auto grid max-w-3xl grid-cols-1 gap-6">
       <PageHeader className="mb-0" title="Profile" description="Who you are in this organization, and which alerts reach you by e-mail." />
       <Card>
-        <CardHeader><CardTitle>You</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle>You</CardTitle>
+        </CardHeader>
         <CardContent>
           <DescriptionList>
             <DescriptionItem term="Name">{ctx.name}</DescriptionItem>
-            <DescriptionItem term="E-mail" mono>{ctx.email}</DescriptionItem>
+            <DescriptionItem term="E-mail" mono>
+              {ctx.email}
+            </DescriptionItem>
             <DescriptionItem term="Roles">{actor.roles.join(", ")}</DescriptionItem>
           </DescriptionList>
         </CardContent>

@@ -27,7 +27,9 @@ export default async function AcceptInvitePage({ params }: { params: Promise<{ t
         </div>
         <div className="rounded-lg border border-border bg-background p-6 shadow-sm">
           {!invite ? (
-            <p className="text-sm">This invitation link cannot be used: it was already used, revoked, or it expired. Ask the person who invited you for a new one.</p>
+            <p className="text-sm">
+              This invitation link cannot be used: it was already used, revoked, or it expired. Ask the person who invited you for a new one.
+            </p>
           ) : invite.awaitingApproval ? (
             <p className="text-sm">This invitation grants the approver role and is waiting for a second approver. Open the link again once it is approved.</p>
           ) : (

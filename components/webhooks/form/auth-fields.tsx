@@ -45,9 +45,17 @@ export function AuthFields({ stored, initial }: { stored: StoredAuth; initial?: 
       />
 
       {moved && (
-        <Callout variant="warning" role="status" title={type === "api_key" ? "Enter or generate a new API key" : "Enter the client secret again"} data-testid="credential-moved">
+        <Callout
+          variant="warning"
+          role="status"
+          title={type === "api_key" ? "Enter or generate a new API key" : "Enter the client secret again"}
+          data-testid="credential-moved"
+        >
           <p>
-            {bindingReason(moves)} {type === "api_key" ? "The stored key stays behind: generate a new key or enter the one the new destination expects." : "The stored secret stays behind: enter it again to send it to the new destination."}
+            {bindingReason(moves)}{" "}
+            {type === "api_key"
+              ? "The stored key stays behind: generate a new key or enter the one the new destination expects."
+              : "The stored secret stays behind: enter it again to send it to the new destination."}
           </p>
         </Callout>
       )}
@@ -64,7 +72,11 @@ export function AuthFields({ stored, initial }: { stored: StoredAuth; initial?: 
               render={({ field }) => (
                 <Field label="API key" group>
                   <RadioGroup value={field.value} onValueChange={field.onChange}>
-                    <RadioGroupItem value="generate" label="Generate one for me" description={`A strong random key, shown once after you ${stored ? "save" : "create the webhook"}.`} />
+                    <RadioGroupItem
+                      value="generate"
+                      label="Generate one for me"
+                      description={`A strong random key, shown once after you ${stored ? "save" : "create the webhook"}.`}
+                    />
                     <RadioGroupItem value="own" label="Enter my own" description="Use a key your endpoint already expects." />
                   </RadioGroup>
                 </Field>
@@ -85,7 +97,14 @@ export function AuthFields({ stored, initial }: { stored: StoredAuth; initial?: 
       ) : (
         <div className="grid gap-5 rounded-lg border bg-muted/40 p-4">
           <Field label="Token URL" required error={errors?.tokenUrl?.message} description="Where we request tokens with grant_type=client_credentials.">
-            <Input {...register("auth.tokenUrl")} type="url" inputMode="url" placeholder="https://auth.example.com/oauth/token" autoComplete="off" spellCheck={false} />
+            <Input
+              {...register("auth.tokenUrl")}
+              type="url"
+              inputMode="url"
+              placeholder="https://auth.example.com/oauth/token"
+              autoComplete="off"
+              spellCheck={false}
+            />
           </Field>
           <div className="grid gap-5 sm:grid-cols-2">
             <Field label="Client ID" required error={errors?.clientId?.message}>
@@ -95,7 +114,9 @@ export function AuthFields({ stored, initial }: { stored: StoredAuth; initial?: 
               label="Client secret"
               required={!keepsSecret}
               error={errors?.clientSecret?.message}
-              description={keepsSecret ? "Leave it empty (*****) to keep the current secret." : moved ? "Required: the token URL or URL moved to a new origin." : undefined}
+              description={
+                keepsSecret ? "Leave it empty (*****) to keep the current secret." : moved ? "Required: the token URL or URL moved to a new origin." : undefined
+              }
             >
               <Input {...register("auth.clientSecret")} type="password" placeholder={keepsSecret ? MASK : undefined} {...secretProps} />
             </Field>

@@ -33,33 +33,51 @@ export function EventTypePicker({ options, value, onChange, onBlur, error, focus
   const [query, setQuery] = useState("");
   const selected = new Set(value);
   const q = query.trim().toLowerCase();
-  const groups = useMemo(
-    () => groupOptions(options.filter((o) => !q || o.name.includes(q) || o.description.toLowerCase().includes(q))),
-    [options, q],
-  );
+  const groups = useMemo(() => groupOptions(options.filter((o) => !q || o.name.includes(q) || o.description.toLowerCase().includes(q))), [options, q]);
   // Selected names missing from the catalog still show, so they can be removed.
   const unknown = value.filter((v) => !options.some((o) => o.name === v));
 
   const setMany = (names: string[], on: boolean) => {
     const next = new Set(value);
-    for (const n of names) if (on) next.add(n); else next.delete(n);
-    onChange(options.map((o) => o.name).filter((n) => next.has(n)).concat(unknown.filter((n) => next.has(n))));
+    for (const n of names)
+      if (on) next.add(n);
+      else next.delete(n);
+    onChange(
+      options
+        .map((o) => o.name)
+        .filter((n) => next.has(n))
+        .concat(unknown.filter((n) => next.has(n))),
+    );
   };
 
   return (
     <fieldset className="grid gap-3" aria-describedby={[`${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ")} onBlur={onBlur}>
       <legend className="mb-2 text-sm font-medium">
-        Event types<span aria-hidden="true" className="ml-0.5 text-destructive">*</span>
+        Event types
+        <span aria-hidden="true" className="ml-0.5 text-destructive">
+          *
+        </span>
       </legend>
       <div className="flex flex-wrap items-center gap-3">
         <div className="relative min-w-0 flex-[1_1_14rem]">
           <Search aria-hidden="true" className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" />
-          <Input type="search" value={query} onChange={(e) => setQuery(e.target.value)} aria-label="Search event types" placeholder="Search event types" className="pl-9" />
+          <Input
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            aria-label="Search event types"
+            placeholder="Search event types"
+            className="pl-9"
+          />
         </div>
         <p id={`${id}-hint`} className="text-sm text-muted-foreground" aria-live="polite">
           {value.length} selected
         </p>
-        {value.length > 0 && <Button type="button" variant="ghost" size="sm" onClick={() => onChange([])}>Clear</Button>}
+        {value.length > 0 && (
+          <Button type="button" variant="ghost" size="sm" onClick={() => onChange([])}>
+            Clear
+          </Button>
+        )}
       </div>
       <div className={`max-h-[28rem] overflow-y-auto rounded-lg border ${error ? "border-destructive" : ""}`}>
         {groups.length === 0 && <p className="p-4 text-sm text-muted-foreground">No event types match “{query}”.</p>}
@@ -77,8 +95,12 @@ export function EventTypePicker({ options, value, onChange, onBlur, error, focus
                   onCheckedChange={() => setMany(names, state !== true)}
                   aria-label={`Select all ${group} events`}
                 />
-                <span id={`${id}-${group}`} className="text-sm font-semibold capitalize">{group}</span>
-                <span className="text-xs text-muted-foreground">{count} of {names.length}</span>
+                <span id={`${id}-${group}`} className="text-sm font-semibold capitalize">
+                  {group}
+                </span>
+                <span className="text-xs text-muted-foreground">
+                  {count} of {names.length}
+                </span>
               </div>
               <ul className="divide-y">
                 {items.map((o, i) => (
@@ -96,7 +118,11 @@ export function EventTypePicker({ options, value, onChange, onBlur, error, focus
                         {o.name}
                         {o.deprecated && <Badge variant="warning">Deprecated</Badge>}
                       </label>
-                      {o.description && <p id={`${id}-${o.name}-d`} className="text-sm text-muted-foreground">{o.description}</p>}
+                      {o.description && (
+                        <p id={`${id}-${o.name}-d`} className="text-sm text-muted-foreground">
+                          {o.description}
+                        </p>
+                      )}
                     </div>
                   </li>
                 ))}

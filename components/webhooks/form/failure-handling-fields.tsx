@@ -27,7 +27,15 @@ export function FailureHandlingFields() {
           error={errors?.suspendAfterFailures?.message}
           description="Consecutive failed attempts before the webhook is suspended and new events are diverted."
         >
-          <Input {...register("failureHandling.suspendAfterFailures", asNumber)} type="number" inputMode="numeric" min={1} max={10000} step={1} className="w-32" />
+          <Input
+            {...register("failureHandling.suspendAfterFailures", asNumber)}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={10000}
+            step={1}
+            className="w-32"
+          />
         </Field>
       </div>
       <Controller

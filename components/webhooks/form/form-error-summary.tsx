@@ -34,7 +34,9 @@ export function FormErrorSummary({ problem, errors, listFields, onFocusField, ch
   return (
     <div ref={ref} tabIndex={-1} className="focus-visible:outline-none" data-testid="form-error-summary">
       <Callout variant={problem?.stale ? "warning" : "error"} title={problem?.title ?? "Some fields need attention"}>
-        {problem?.messages.map((m) => <p key={m}>{m}</p>)}
+        {problem?.messages.map((m) => (
+          <p key={m}>{m}</p>
+        ))}
         {fields.length > 0 && (
           <ul className="mt-1 list-disc pl-5">
             {fields.map((f) => (

@@ -25,7 +25,9 @@ export function RateLimitField({ control }: { control: Control<WebhookFormValues
         const sliderValue = Number.isFinite(field.value) ? clamp(field.value) : MIN;
         return (
           <div className="grid gap-2" data-slot="field">
-            <span id={labelId} className="text-sm leading-none font-medium">Rate limit</span>
+            <span id={labelId} className="text-sm leading-none font-medium">
+              Rate limit
+            </span>
             <div className="flex items-center gap-4">
               <Slider
                 id={`${id}-slider`}
@@ -59,7 +61,9 @@ export function RateLimitField({ control }: { control: Control<WebhookFormValues
                   onChange={(e) => field.onChange(e.target.value === "" ? Number.NaN : e.target.valueAsNumber)}
                   onBlur={field.onBlur}
                 />
-                <span id={`${id}-unit`} className="text-sm text-muted-foreground">req/s</span>
+                <span id={`${id}-unit`} className="text-sm text-muted-foreground">
+                  req/s
+                </span>
               </div>
             </div>
             <p id={descriptionId} className="text-sm text-muted-foreground">

@@ -10,8 +10,12 @@ export const notifications = pgTable(
   "notifications",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     type: text("type").notNull(),
     title: text("title").notNull(),
     body: text("body").notNull().default(""),
@@ -26,10 +30,17 @@ export const notifications = pgTable(
 export const notificationPreferences = pgTable(
   "notification_preferences",
   {
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
     emailEnabled: boolean("email_enabled").notNull().default(true),
-    mutedTypes: text("muted_types").array().notNull().default(sql`'{}'`),
+    mutedTypes: text("muted_types")
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
   },
   (t) => [primaryKey({ name: "notification_preferences_pk", columns: [t.userId, t.orgId] })],
 );
@@ -38,8 +49,12 @@ export const notificationPreferences = pgTable(
 export const alertState = pgTable(
   "alert_state",
   {
-    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
-    webhookId: uuid("webhook_id").notNull().references(() => webhooks.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    webhookId: uuid("webhook_id")
+      .notNull()
+      .references(() => webhooks.id, { onDelete: "cascade" }),
     alert: text("alert").notNull(),
     lastSentAt: ts("last_sent_at"),
     pendingCount: integer("pending_count").notNull().default(0),
@@ -53,7 +68,9 @@ export const mailOutbox = pgTable(
   "mail_outbox",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
     toAddress: text("to_address").notNull(),
     subject: text("subject").notNull(),
     textBody: text("text_body").notNull(),
@@ -64,7 +81,11 @@ export const mailOutbox = pgTable(
     lastError: text("last_error"),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
-  (t) => [index("mail_outbox_due_idx").on(t.nextAttemptAt).where(sql`sent_at IS NULL`)],
+  (t) => [
+    index("mail_outbox_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`sent_at IS NULL`),
+  ],
 );
 
 export type RecoveryJobStatus = "queued" | "running" | "succeeded" | "cancelled" | "failed";
@@ -74,7 +95,9 @@ export const recoveryJobs = pgTable(
   "recovery_jobs",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
     webhookId: uuid("webhook_id").references(() => webhooks.id, { onDelete: "cascade" }),
     /** range: failed or diverted deliveries of a webhook in [from, to) · diverted: every diverted delivery (optionally of one webhook). */
     scope: text("scope").$type<"range" | "diverted">().notNull(),
@@ -92,5 +115,10 @@ export const recoveryJobs = pgTable(
     createdAt: ts("created_at").notNull().defaultNow(),
     finishedAt: ts("finished_at"),
   },
-  (t) => [index("recovery_jobs_org_idx").on(t.orgId, t.createdAt), index("recovery_jobs_open_idx").on(t.createdAt).where(sql`status in ('queued', 'running')`)],
+  (t) => [
+    index("recovery_jobs_org_idx").on(t.orgId, t.createdAt),
+    index("recovery_jobs_open_idx")
+      .on(t.createdAt)
+      .where(sql`status in ('queued', 'running')`),
+  ],
 );

@@ -12,7 +12,9 @@ export const changeRequests = pgTable(
   "change_requests",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
     action: text("action").$type<"create" | "update" | "delete">().notNull(),
     targetKind: text("target_kind").$type<ChangeTargetKind>().notNull().default("webhook"),
     targetId: text("target_id"),
@@ -39,6 +41,8 @@ export const changeRequests = pgTable(
   },
   (t) => [
     index("change_requests_org_idx").on(t.orgId, t.status, t.createdAt),
-    uniqueIndex("change_requests_one_pending_idx").on(t.webhookId).where(sql`${t.status} = 'pending'`),
+    uniqueIndex("change_requests_one_pending_idx")
+      .on(t.webhookId)
+      .where(sql`${t.status} = 'pending'`),
   ],
 );

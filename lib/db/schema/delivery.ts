@@ -8,7 +8,9 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" 
 export const events = pgTable(
   "events",
   {
-    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
     id: text("id").notNull(),
     type: text("type").notNull(),
     source: text("source").notNull(),
@@ -30,9 +32,13 @@ export const deliveries = pgTable(
   "deliveries",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
     eventId: text("event_id").notNull(),
-    webhookId: uuid("webhook_id").notNull().references(() => webhooks.id, { onDelete: "cascade" }),
+    webhookId: uuid("webhook_id")
+      .notNull()
+      .references(() => webhooks.id, { onDelete: "cascade" }),
     webhookVersion: integer("webhook_version").notNull(),
     status: text("status").$type<DeliveryStatus>().notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
@@ -53,11 +59,15 @@ export const deliveries = pgTable(
   },
   (t) => [
     // The claim scans due rows in time order; a lease that ran out (status sending) is due again.
-    index("deliveries_due_idx").on(t.nextAttemptAt).where(sql`status in ('pending', 'failed', 'sending')`),
+    index("deliveries_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`status in ('pending', 'failed', 'sending')`),
     index("deliveries_org_status_idx").on(t.orgId, t.status, t.createdAt),
     index("deliveries_webhook_idx").on(t.webhookId, t.createdAt),
     // Fair claiming walks each webhook's due rows in time order (claim.ts).
-    index("deliveries_webhook_due_idx").on(t.webhookId, t.nextAttemptAt).where(sql`status in ('pending', 'failed', 'sending')`),
+    index("deliveries_webhook_due_idx")
+      .on(t.webhookId, t.nextAttemptAt)
+      .where(sql`status in ('pending', 'failed', 'sending')`),
     index("deliveries_event_idx").on(t.orgId, t.eventId),
   ],
 );
@@ -67,7 +77,9 @@ export const attempts = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     orgId: uuid("org_id").notNull(),
-    deliveryId: uuid("delivery_id").notNull().references(() => deliveries.id, { onDelete: "cascade" }),
+    deliveryId: uuid("delivery_id")
+      .notNull()
+      .references(() => deliveries.id, { onDelete: "cascade" }),
     attemptNo: integer("attempt_no").notNull(),
     startedAt: ts("started_at").notNull(),
     durationMs: integer("duration_ms").notNull(),

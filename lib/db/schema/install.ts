@@ -34,7 +34,9 @@ export const oidcIdentities = pgTable(
   "oidc_identities",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     issuer: text("issuer").notNull(),
     subject: text("subject"),
     createdBy: text("created_by").notNull(),

@@ -35,8 +35,12 @@ export const users = pgTable(
 export const memberships = pgTable(
   "memberships",
   {
-    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     roles: text("roles").array().notNull(),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
@@ -47,7 +51,9 @@ export const apiKeys = pgTable(
   "api_keys",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     roles: text("roles").array().notNull(),
     keyHash: text("key_hash").notNull().unique(),
@@ -77,8 +83,5 @@ export const auditLog = pgTable(
     summary: jsonb("summary").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
-  (t) => [
-    index("audit_org_time_idx").on(t.orgId, t.createdAt),
-    index("audit_action_time_idx").on(t.action, t.targetLabel, t.createdAt),
-  ],
+  (t) => [index("audit_org_time_idx").on(t.orgId, t.createdAt), index("audit_action_time_idx").on(t.action, t.targetLabel, t.createdAt)],
 );

@@ -11,7 +11,9 @@ export const LATENCY_BOUNDS_MS = [25, 50, 100, 250, 500, 1000, 2500, 5000, 10000
 export const deliveryRollups = pgTable(
   "delivery_rollups",
   {
-    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
     webhookId: uuid("webhook_id").notNull(),
     bucketStart: timestamp("bucket_start", { withTimezone: true, mode: "date" }).notNull(),
     bucketSeconds: integer("bucket_seconds").notNull(),

@@ -11,15 +11,15 @@ export type FailureHandling = {
   suspendAfterFailures: number;
 };
 /** Non-secret auth settings; the key / client secret lives encrypted in `authSecretEnc`. */
-export type AuthConfig =
-  | { type: "api_key"; header: string }
-  | { type: "oauth2"; tokenUrl: string; clientId: string; scope?: string; audience?: string };
+export type AuthConfig = { type: "api_key"; header: string } | { type: "oauth2"; tokenUrl: string; clientId: string; scope?: string; audience?: string };
 
 export const eventTypes = pgTable(
   "event_types",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
     examplePayload: jsonb("example_payload").$type<unknown>().notNull().default({}),
@@ -33,7 +33,9 @@ export const webhooks = pgTable(
   "webhooks",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     url: text("url").notNull(),
     auth: jsonb("auth").$type<AuthConfig>().notNull(),
@@ -63,10 +65,7 @@ export const webhooks = pgTable(
     createdAt: ts("created_at").notNull().defaultNow(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex("webhooks_org_name_idx").on(t.orgId, sql`lower(${t.name})`),
-    index("webhooks_org_created_idx").on(t.orgId, t.createdAt),
-  ],
+  (t) => [uniqueIndex("webhooks_org_name_idx").on(t.orgId, sql`lower(${t.name})`), index("webhooks_org_created_idx").on(t.orgId, t.createdAt)],
 );
 
 /** Every applied change is an immutable version (secret-free; secrets appear as fingerprints). */
@@ -74,8 +73,12 @@ export const webhookVersions = pgTable(
   "webhook_versions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
-    webhookId: uuid("webhook_id").notNull().references(() => webhooks.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    webhookId: uuid("webhook_id")
+      .notNull()
+      .references(() => webhooks.id, { onDelete: "cascade" }),
     version: integer("version").notNull(),
     config: jsonb("config").$type<Record<string, unknown>>().notNull(),
     changedFields: text("changed_fields").array().notNull(),

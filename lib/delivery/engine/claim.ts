@@ -4,7 +4,16 @@ import type { Db, Tx } from "@/lib/db/client";
 import { deliveries, webhooks } from "@/lib/db/schema";
 import { reserveSlots } from "../rate-limit";
 
-export type ClaimedDelivery = { id: string; orgId: string; eventId: string; webhookId: string; attempts: number; retryBase: number; isTest: boolean; sendAt: number };
+export type ClaimedDelivery = {
+  id: string;
+  orgId: string;
+  eventId: string;
+  webhookId: string;
+  attempts: number;
+  retryBase: number;
+  isTest: boolean;
+  sendAt: number;
+};
 
 /** How long a claim is held: longer than the slot wait (≤ 1 s) + the request timeout (15 s) + writing the result. */
 export const LEASE_MS = 60_000;
@@ -19,7 +28,13 @@ const NOT_SENDABLE = ["suspended", "disabled", "pending"];
  */
 export async function claimBatch(
   db: Db,
-  { workerId, limit = 100, now: fixedNow, leaseMs = LEASE_MS, leadMs = 0 }: { workerId: string; limit?: number; now?: number; leaseMs?: number; leadMs?: number },
+  {
+    workerId,
+    limit = 100,
+    now: fixedNow,
+    leaseMs = LEASE_MS,
+    leadMs = 0,
+  }: { workerId: string; limit?: number; now?: number; leaseMs?: number; leadMs?: number },
 ) {
   let now = fixedNow ?? Date.now();
   let nowDate = new Date(now);
@@ -64,7 +79,13 @@ export async function claimBatch(
     for (const w of limits) {
       const mine = sendable.filter((d) => d.webhookId === w.id);
       // leadMs: how far ahead this worker needs its slots to meet them (it has been late recently; see worker.ts).
-      const { slots, nextSlotAt } = reserveSlots({ now: now + leadMs, nextSlotAt: w.nextSlotAt.getTime(), limit: w.rateLimit, wanted: mine.length, horizonMs: HORIZON_MS });
+      const { slots, nextSlotAt } = reserveSlots({
+        now: now + leadMs,
+        nextSlotAt: w.nextSlotAt.getTime(),
+        limit: w.rateLimit,
+        wanted: mine.length,
+        horizonMs: HORIZON_MS,
+      });
       if (slots.length === 0) continue;
       advanced.push({ id: w.id, next: new Date(nextSlotAt).toISOString() });
       slots.forEach((sendAt, i) => {
@@ -98,7 +119,17 @@ export async function nextDueAt(db: Db): Promise<number | null> {
   return row?.at ? new Date(row.at).getTime() : null;
 }
 
-type DueRow = { id: string; orgId: string; eventId: string; webhookId: string; attempts: number; retryBase: number; isTest: boolean; claims: number; webhookStatus: string };
+type DueRow = {
+  id: string;
+  orgId: string;
+  eventId: string;
+  webhookId: string;
+  attempts: number;
+  retryBase: number;
+  isTest: boolean;
+  claims: number;
+  webhookStatus: string;
+};
 
 /**
  * Due deliveries, fairly: each webhook contributes its oldest due rows (at most what its rate limit can use within

@@ -10,7 +10,12 @@ import type { EventRecord } from "./request";
  * A webhook ready to send: `headers` carries the secret custom headers' real values (the row holds "*****"),
  * `secretHeaderNames` (lower-cased) says which to redact in the attempt log, `secretHeaderValues` what to scrub.
  */
-export type WebhookTarget = typeof webhooks.$inferSelect & { authSecret: string; signingSecrets: string[]; secretHeaderNames: string[]; secretHeaderValues: string[] };
+export type WebhookTarget = typeof webhooks.$inferSelect & {
+  authSecret: string;
+  signingSecrets: string[];
+  secretHeaderNames: string[];
+  secretHeaderValues: string[];
+};
 
 type Opened = { authSecret: string; signingSecrets: string[]; secretHeaders: Record<string, string[]> };
 
@@ -25,7 +30,10 @@ function openSecrets(w: typeof webhooks.$inferSelect, now: number) {
     if (secretCache.size > 5_000) secretCache.clear();
     secrets = {
       authSecret: openWebhookSecret(w.id, "auth", w.authSecretEnc),
-      signingSecrets: [openWebhookSecret(w.id, "signing", w.signingSecretEnc), ...(overlap ? [openWebhookSecret(w.id, "signing_prev", w.previousSigningSecretEnc!)] : [])],
+      signingSecrets: [
+        openWebhookSecret(w.id, "signing", w.signingSecretEnc),
+        ...(overlap ? [openWebhookSecret(w.id, "signing_prev", w.previousSigningSecretEnc!)] : []),
+      ],
       secretHeaders: openSecretHeaders(w.id, w.secretHeaders ?? {}),
     };
     secretCache.set(key, secrets);
@@ -41,12 +49,17 @@ function toTarget(w: typeof webhooks.$inferSelect, now: number): WebhookTarget {
 
 /** Everything a batch needs to send, loaded in two queries (fixed text, array parameters). */
 export async function loadContext(db: Db, claimed: ClaimedDelivery[], now = Date.now()) {
-  const hookRows = await db.select().from(webhooks).where(sql`${webhooks.id} = any(${sql.param([...new Set(claimed.map((c) => c.webhookId))])}::uuid[])`);
+  const hookRows = await db
+    .select()
+    .from(webhooks)
+    .where(sql`${webhooks.id} = any(${sql.param([...new Set(claimed.map((c) => c.webhookId))])}::uuid[])`);
   const pairs = [...new Map(claimed.map((c) => [`${c.orgId}/${c.eventId}`, c])).values()];
   const eventRows = await db
     .select()
     .from(events)
-    .where(sql`(${events.orgId}, ${events.id}) in (select * from unnest(${sql.param(pairs.map((c) => c.orgId))}::uuid[], ${sql.param(pairs.map((c) => c.eventId))}::text[]))`);
+    .where(
+      sql`(${events.orgId}, ${events.id}) in (select * from unnest(${sql.param(pairs.map((c) => c.orgId))}::uuid[], ${sql.param(pairs.map((c) => c.eventId))}::text[]))`,
+    );
   const hooks = new Map<string, WebhookTarget>(hookRows.map((w) => [w.id, toTarget(w, now)]));
   const evs = new Map<string, EventRecord>(eventRows.map((e) => [`${e.orgId}/${e.id}`, e]));
   return { hooks, events: evs };

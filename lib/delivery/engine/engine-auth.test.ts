@@ -51,7 +51,12 @@ describe("OAuth2 client credentials against a real oidc-provider", () => {
     const bearer = new Set(got.map((r) => r.headers.authorization));
     expect(bearer.size).toBe(1);
     expect([...bearer][0]).toMatch(/^Bearer \S+$/);
-    const logged = await testDb.db.select({ h: attempts.requestHeaders }).from(attempts).innerJoin(deliveries, eq(deliveries.id, attempts.deliveryId)).where(eq(deliveries.webhookId, row.id)).limit(1);
+    const logged = await testDb.db
+      .select({ h: attempts.requestHeaders })
+      .from(attempts)
+      .innerJoin(deliveries, eq(deliveries.id, attempts.deliveryId))
+      .where(eq(deliveries.webhookId, row.id))
+      .limit(1);
     expect(logged[0].h.authorization).toBe("Bearer *****");
     await deleteWebhook({ actor, id: row.id });
   });
@@ -80,7 +85,11 @@ describe("OAuth2 client credentials against a real oidc-provider", () => {
   it("records a token-endpoint failure as auth_token and sends nothing", async () => {
     const actor = await testActor("acme", ["admin"]);
     const input = createWebhookSchema.parse(
-      webhookBody({ url: `${receiver.url}/never`, auth: { type: "oauth2", tokenUrl: oauth.tokenUrl, clientId: "nobody", clientSecret: "wrong secret" }, failureHandling: { maxAttempts: 1, backoff: "linear", intervalSeconds: 1, suspendAfterFailures: 50 } }),
+      webhookBody({
+        url: `${receiver.url}/never`,
+        auth: { type: "oauth2", tokenUrl: oauth.tokenUrl, clientId: "nobody", clientSecret: "wrong secret" },
+        failureHandling: { maxAttempts: 1, backoff: "linear", intervalSeconds: 1, suspendAfterFailures: 50 },
+      }),
     );
     const { row } = await createWebhook({ actor, input });
     await publishEvent({ actor, input: { type: "order.created", data: {} } });

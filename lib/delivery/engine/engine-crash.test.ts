@@ -21,7 +21,10 @@ const LEASE = 1_000;
 
 async function oneDelivery(type: string) {
   const actor = await testActor("acme", ["admin"]);
-  const { row } = await createWebhook({ actor, input: createWebhookSchema.parse(webhookBody({ url: "http://127.0.0.1:9/x", eventTypes: [type], rateLimit: 100 })) });
+  const { row } = await createWebhook({
+    actor,
+    input: createWebhookSchema.parse(webhookBody({ url: "http://127.0.0.1:9/x", eventTypes: [type], rateLimit: 100 })),
+  });
   await publishEvent({ actor, input: { type, data: {} } });
   const [d] = await testDb.db.select().from(deliveries).where(eq(deliveries.webhookId, row.id));
   return d.id;

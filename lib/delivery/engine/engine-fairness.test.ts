@@ -37,7 +37,10 @@ describe("fair claiming across organizations", () => {
       const input = createWebhookSchema.parse(webhookBody({ url: `${receiver.url}/acme`, eventTypes: [type], rateLimit: 100 }));
       acmeHooks.push((await createWebhook({ actor: acme, input })).row.id);
     }
-    const { row: globexHook } = await createWebhook({ actor: globex, input: createWebhookSchema.parse(webhookBody({ url: `${receiver.url}/globex`, eventTypes: ["order.created"], rateLimit: 10 })) });
+    const { row: globexHook } = await createWebhook({
+      actor: globex,
+      input: createWebhookSchema.parse(webhookBody({ url: `${receiver.url}/globex`, eventTypes: ["order.created"], rateLimit: 10 })),
+    });
     // The backlog, due since a minute ago (older than anything globex publishes now).
     await testDb.db.execute(sql`
       with e as (
@@ -45,7 +48,10 @@ describe("fair claiming across organizations", () => {
         select ${acme.orgId}::uuid, 'backlog-' || i, 'order.created', 'test', '{}'::jsonb, now() - interval '1 minute'
         from generate_series(1, ${BACKLOG}::int) i returning id)
       insert into deliveries (org_id, event_id, webhook_id, webhook_version, next_attempt_at, created_at)
-      select ${acme.orgId}::uuid, e.id, (array[${sql.join(acmeHooks.map((h) => sql`${h}::uuid`), sql`, `)}])[1 + (substring(e.id from 9)::int % 4)], 1, now() - interval '1 minute', now() - interval '1 minute'
+      select ${acme.orgId}::uuid, e.id, (array[${sql.join(
+        acmeHooks.map((h) => sql`${h}::uuid`),
+        sql`, `,
+      )}])[1 + (substring(e.id from 9)::int % 4)], 1, now() - interval '1 minute', now() - interval '1 minute'
       from e`);
 
     worker = await startTestWorker();
@@ -62,8 +68,13 @@ describe("fair claiming across organizations", () => {
     const arrived = await waitFor(() => receiver.requests.find((r) => r.path === "/globex"), 10_000);
     const latency = arrived.time - published;
     const claimLatency = claimedAt - published;
-    const [{ left }] = await testDb.db.select({ left: sql<number>`count(*)::int` }).from(deliveries).where(sql`org_id = ${acme.orgId} and status <> 'succeeded'`);
-    console.log(`[fairness] ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}: globex event claimed within ${claimLatency} ms, arrived ${latency} ms after publishing (worker lead ${Math.round(lead)} ms); acme backlog still ${left} of ${BACKLOG}`);
+    const [{ left }] = await testDb.db
+      .select({ left: sql<number>`count(*)::int` })
+      .from(deliveries)
+      .where(sql`org_id = ${acme.orgId} and status <> 'succeeded'`);
+    console.log(
+      `[fairness] ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}: globex event claimed within ${claimLatency} ms, arrived ${latency} ms after publishing (worker lead ${Math.round(lead)} ms); acme backlog still ${left} of ${BACKLOG}`,
+    );
     expect(left).toBeGreaterThan(BACKLOG / 2); // the backlog was really still there
     expect(claimLatency).toBeLessThan(1_000);
     // Unfair (oldest first) it would wait for the whole backlog: 20,000 at 4 × 100/s ≈ 50 s. On a quiet host it

@@ -58,7 +58,13 @@ describe.skipIf(!available)("PostgreSQL goes away under load (own throwaway serv
     for (let i = 0; i < 2; i++) receivers.push(await startReceiver());
     process.once("exit", killAll);
     // PGAPPNAME names the workers' connections, so test 2 can terminate exactly those.
-    const env = { DATABASE_URL: cluster.url, ALLOWED_TARGET_CIDRS: "127.0.0.0/8", ALLOW_HTTP_TARGETS: "true", DELIVERY_LEASE_MS: "20000", PGAPPNAME: "wc-worker" };
+    const env = {
+      DATABASE_URL: cluster.url,
+      ALLOWED_TARGET_CIDRS: "127.0.0.0/8",
+      ALLOW_HTTP_TARGETS: "true",
+      DELIVERY_LEASE_MS: "20000",
+      PGAPPNAME: "wc-worker",
+    };
     workers.push(spawnWorkerProcess(env), spawnWorkerProcess(env));
     await Promise.all(workers.map((w) => w.ready));
   }, 120_000);
@@ -78,12 +84,30 @@ describe.skipIf(!available)("PostgreSQL goes away under load (own throwaway serv
   });
 
   /** Two webhooks at RATE/s (one per receiver), publishers over HTTP, the fault at `faultAfter` accepted events. */
-  async function scenario({ name, events, faultAfter, fault, publishers = 6 }: { name: string; events: number; faultAfter: number; fault: () => Promise<{ backAt: number }>; publishers?: number }) {
+  async function scenario({
+    name,
+    events,
+    faultAfter,
+    fault,
+    publishers = 6,
+  }: {
+    name: string;
+    events: number;
+    faultAfter: number;
+    fault: () => Promise<{ backAt: number }>;
+    publishers?: number;
+  }) {
     const actor = await testActor("acme", ["admin"]);
     const types = ["order.created", "order.shipped"];
     const hookIds: string[] = [];
     for (const [i, type] of types.entries()) {
-      const input = createWebhookSchema.parse({ name: `${name} ${i}`, url: `${receivers[i].url}/${name}`, auth: { type: "api_key" }, eventTypes: [type], rateLimit: RATE });
+      const input = createWebhookSchema.parse({
+        name: `${name} ${i}`,
+        url: `${receivers[i].url}/${name}`,
+        auth: { type: "api_key" },
+        eventTypes: [type],
+        rateLimit: RATE,
+      });
       hookIds.push((await createWebhook({ actor, input })).row.id);
     }
     const accepted = new Set<string>();
@@ -133,7 +157,12 @@ describe.skipIf(!available)("PostgreSQL goes away under load (own throwaway serv
     const { backAt } = await faultDone!;
     const published = Date.now();
     const delivered = async () =>
-      (await db.select({ n: sql<number>`count(*)::int` }).from(deliveries).where(sql`${inArray(deliveries.webhookId, hookIds)} and ${eq(deliveries.status, "succeeded")}`))[0].n;
+      (
+        await db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(deliveries)
+          .where(sql`${inArray(deliveries.webhookId, hookIds)} and ${eq(deliveries.status, "succeeded")}`)
+      )[0].n;
     for (const until = Date.now() + 30_000; ; await sleep(250)) {
       const n = await delivered().catch(() => -1);
       if (n === accepted.size) break;
@@ -159,7 +188,17 @@ describe.skipIf(!available)("PostgreSQL goes away under load (own throwaway serv
     const rows = await db.select({ status: deliveries.status }).from(deliveries).where(inArray(deliveries.webhookId, hookIds));
     expect(rows.length).toBe(accepted.size);
     await db.delete(webhooks).where(inArray(webhooks.id, hookIds));
-    const figures = { name, accepted: accepted.size, unavailable503: unavailable, retryAfterSeen, duplicates, busiest, resumeMs, publishS: ((published - started) / 1000).toFixed(1), totalS: ((drained - started) / 1000).toFixed(1) };
+    const figures = {
+      name,
+      accepted: accepted.size,
+      unavailable503: unavailable,
+      retryAfterSeen,
+      duplicates,
+      busiest,
+      resumeMs,
+      publishS: ((published - started) / 1000).toFixed(1),
+      totalS: ((drained - started) / 1000).toFixed(1),
+    };
     console.log(`[faults] ${JSON.stringify(figures)}`);
     for (const b of busiest) expect(b).toBeLessThanOrEqual(RATE);
     // Duplicates can only come from sends in flight at the fault: at most what was claimed ahead (≤ ~2 s of slots).
@@ -185,7 +224,9 @@ describe.skipIf(!available)("PostgreSQL goes away under load (own throwaway serv
   it("pg_terminate_backend on every worker connection, twice: every event delivered", async () => {
     let backAt = 0;
     const terminate = async () => {
-      const { rows } = await handle.db.execute<{ n: number }>(sql`select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where application_name = 'wc-worker'`);
+      const { rows } = await handle.db.execute<{ n: number }>(
+        sql`select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where application_name = 'wc-worker'`,
+      );
       expect(rows[0].n).toBeGreaterThan(0);
       backAt = Date.now();
     };

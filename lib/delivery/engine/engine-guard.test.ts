@@ -33,8 +33,14 @@ describe("SSRF guard at connect time (a worker with no allowed ranges)", () => {
     const ids: string[] = [];
     for (const host of hosts) {
       // Saved while the deployment allowed loopback (as in development), then sent by a worker that does not.
-      const { row } = await createWebhook({ actor, input: createWebhookSchema.parse(webhookBody({ url: `http://127.0.0.1:${receiver.port}/x`, failureHandling: once })) });
-      await testDb.db.update(webhooks).set({ url: `http://${host}:${receiver.port}/x` }).where(eq(webhooks.id, row.id));
+      const { row } = await createWebhook({
+        actor,
+        input: createWebhookSchema.parse(webhookBody({ url: `http://127.0.0.1:${receiver.port}/x`, failureHandling: once })),
+      });
+      await testDb.db
+        .update(webhooks)
+        .set({ url: `http://${host}:${receiver.port}/x` })
+        .where(eq(webhooks.id, row.id));
       ids.push(row.id);
     }
     await publishEvent({ actor, input: { type: "order.created", data: {} } });
@@ -75,7 +81,10 @@ describe("responses", () => {
 
   it("honours Retry-After on 429", async () => {
     const actor = await testActor("acme", ["admin"]);
-    const { row } = await createWebhook({ actor, input: createWebhookSchema.parse(webhookBody({ url: `${receiver.url}/busy`, failureHandling: { ...once, maxAttempts: 3 } })) });
+    const { row } = await createWebhook({
+      actor,
+      input: createWebhookSchema.parse(webhookBody({ url: `${receiver.url}/busy`, failureHandling: { ...once, maxAttempts: 3 } })),
+    });
     let calls = 0;
     receiver.setHandler((r, res) => {
       if (r.path === "/busy" && ++calls === 1) return res.writeHead(429, { "retry-after": "3" }).end("slow down");

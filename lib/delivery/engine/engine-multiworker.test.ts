@@ -50,7 +50,13 @@ describe.skipIf(!process.env.DATABASE_URL)("PostgreSQL: two worker processes, on
     const actor: Actor = await testActor("acme", ["admin"]);
     const hookIds: string[] = [];
     for (const [i, h] of HOOKS.entries()) {
-      const input = createWebhookSchema.parse({ name: `multi ${i}`, url: `${receivers[i].url}/hook`, auth: { type: "api_key" }, eventTypes: [h.type], rateLimit: h.rateLimit });
+      const input = createWebhookSchema.parse({
+        name: `multi ${i}`,
+        url: `${receivers[i].url}/hook`,
+        auth: { type: "api_key" },
+        eventTypes: [h.type],
+        rateLimit: h.rateLimit,
+      });
       hookIds.push((await createWebhook({ actor, input })).row.id);
     }
 
@@ -75,10 +81,22 @@ describe.skipIf(!process.env.DATABASE_URL)("PostgreSQL: two worker processes, on
     const started = Date.now();
 
     // Mid-run, once both workers have been busy: SIGKILL the one holding leases (the whole process group).
-    const succeeded = async () => (await testDb.db.select({ n: sql<number>`count(*)::int` }).from(deliveries).where(eq(deliveries.status, "succeeded")))[0].n;
+    const succeeded = async () =>
+      (
+        await testDb.db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(deliveries)
+          .where(eq(deliveries.status, "succeeded"))
+      )[0].n;
     const leasedBy = async () =>
       new Map(
-        (await testDb.db.select({ by: deliveries.leasedBy, n: sql<number>`count(*)::int` }).from(deliveries).where(eq(deliveries.status, "sending")).groupBy(deliveries.leasedBy)).map((r) => [r.by, r.n]),
+        (
+          await testDb.db
+            .select({ by: deliveries.leasedBy, n: sql<number>`count(*)::int` })
+            .from(deliveries)
+            .where(eq(deliveries.status, "sending"))
+            .groupBy(deliveries.leasedBy)
+        ).map((r) => [r.by, r.n]),
       );
     // Poll gently: this process also hosts the receivers, whose arrival times are the measurement.
     const poll = async <T>(fn: () => Promise<T | null>, timeoutMs: number) => {
@@ -86,7 +104,9 @@ describe.skipIf(!process.env.DATABASE_URL)("PostgreSQL: two worker processes, on
         const v = await fn();
         if (v !== null) return v;
       }
-      throw new Error(`timed out: ${await succeeded()} succeeded, leases ${JSON.stringify([...(await leasedBy())])}\n${workers.map((w) => w.output()).join("\n")}`);
+      throw new Error(
+        `timed out: ${await succeeded()} succeeded, leases ${JSON.stringify([...(await leasedBy())])}\n${workers.map((w) => w.output()).join("\n")}`,
+      );
     };
     const victim = await poll(async () => {
       if ((await succeeded()) < EVENTS * 0.3) return null;
@@ -105,7 +125,10 @@ describe.skipIf(!process.env.DATABASE_URL)("PostgreSQL: two worker processes, on
 
     await poll(async () => ((await succeeded()) === EVENTS ? true : null), 70_000);
 
-    const rows = await testDb.db.select({ eventId: deliveries.eventId, status: deliveries.status }).from(deliveries).where(inArray(deliveries.webhookId, hookIds));
+    const rows = await testDb.db
+      .select({ eventId: deliveries.eventId, status: deliveries.status })
+      .from(deliveries)
+      .where(inArray(deliveries.webhookId, hookIds));
     expect(rows.length).toBe(EVENTS);
     expect(rows.filter((r) => r.status !== "succeeded")).toEqual([]);
 
@@ -123,7 +146,9 @@ describe.skipIf(!process.env.DATABASE_URL)("PostgreSQL: two worker processes, on
       report.push(`${h.rateLimit}/s: ${requests.length} requests, busiest second ${busiest}`);
       expect(busiest, `receiver ${i} (limit ${h.rateLimit}/s)`).toBeLessThanOrEqual(h.rateLimit);
     }
-    console.log(`delivered in ${((Date.now() - started) / 1000).toFixed(1)} s; killed worker held ${heldAtKill} leases; ${duplicates} duplicate requests; ${report.join("; ")}`);
+    console.log(
+      `delivered in ${((Date.now() - started) / 1000).toFixed(1)} s; killed worker held ${heldAtKill} leases; ${duplicates} duplicate requests; ${report.join("; ")}`,
+    );
     expect(duplicates).toBeLessThanOrEqual(heldAtKill);
   }, 150_000);
 });

@@ -37,7 +37,13 @@ describe.skipIf(!process.env.DATABASE_URL)("PostgreSQL: SIGTERM on a worker proc
 
   it("stops claiming, finishes what is on the wire, gives back the rest at once; the other worker takes over within a second", async () => {
     const actor = await testActor("acme", ["admin"]);
-    const input = createWebhookSchema.parse({ name: "shutdown", url: `${receiver.url}/hook`, auth: { type: "api_key" }, eventTypes: ["order.created"], rateLimit: RATE });
+    const input = createWebhookSchema.parse({
+      name: "shutdown",
+      url: `${receiver.url}/hook`,
+      auth: { type: "api_key" },
+      eventTypes: ["order.created"],
+      rateLimit: RATE,
+    });
     const hookId = (await createWebhook({ actor, input })).row.id;
     for (let i = 0; i < EVENTS; i++) await publishEvent({ actor, input: { id: `sd-${i}`, type: "order.created", data: { i } } });
 
@@ -47,7 +53,12 @@ describe.skipIf(!process.env.DATABASE_URL)("PostgreSQL: SIGTERM on a worker proc
     await Promise.all(workers.map((w) => w.ready));
     const ids = workers.map((w) => /\[worker\] (\S+) delivering/.exec(w.output())![1]);
     const heldBy = async (id: string) =>
-      (await testDb.db.select({ n: sql<number>`count(*)::int` }).from(deliveries).where(and(eq(deliveries.status, "sending"), eq(deliveries.leasedBy, id))))[0].n;
+      (
+        await testDb.db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(deliveries)
+          .where(and(eq(deliveries.status, "sending"), eq(deliveries.leasedBy, id)))
+      )[0].n;
 
     // Wait until worker 0 holds claims while sends are under way, then SIGTERM it.
     for (const until = Date.now() + 30_000; (await heldBy(ids[0])) < 5; await new Promise((r) => setTimeout(r, 50))) {
@@ -72,18 +83,26 @@ describe.skipIf(!process.env.DATABASE_URL)("PostgreSQL: SIGTERM on a worker proc
     })();
 
     for (const until = Date.now() + 30_000; ; await new Promise((r) => setTimeout(r, 200))) {
-      const [{ n }] = await testDb.db.select({ n: sql<number>`count(*)::int` }).from(deliveries).where(and(eq(deliveries.webhookId, hookId), eq(deliveries.status, "succeeded")));
+      const [{ n }] = await testDb.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(deliveries)
+        .where(and(eq(deliveries.webhookId, hookId), eq(deliveries.status, "succeeded")));
       if (n === EVENTS) break;
       if (Date.now() > until) throw new Error(`${n} of ${EVENTS} delivered\n${workers.map((w) => w.output()).join("\n---\n")}`);
     }
     const got = receiver.requests.map((r) => String(r.headers["webhook-id"]));
     const duplicates = got.length - new Set(got).size;
-    console.log(`[shutdown] worker exited ${exitedAfter} ms after SIGTERM; ${sentBefore} sent before; other worker's next request ${nextRequest} ms after; ${duplicates} duplicates`);
+    console.log(
+      `[shutdown] worker exited ${exitedAfter} ms after SIGTERM; ${sentBefore} sent before; other worker's next request ${nextRequest} ms after; ${duplicates} duplicates`,
+    );
     expect(new Set(got).size).toBe(EVENTS);
     expect(duplicates).toBe(0); // sends on the wire were recorded, the rest was never sent by the stopped worker
     expect(exitedAfter).toBeLessThan(10_000);
     expect(nextRequest).toBeLessThan(1_000);
-    const rows = await testDb.db.select({ claims: deliveries.claims }).from(deliveries).where(inArray(deliveries.webhookId, [hookId]));
+    const rows = await testDb.db
+      .select({ claims: deliveries.claims })
+      .from(deliveries)
+      .where(inArray(deliveries.webhookId, [hookId]));
     expect(rows.every((r) => r.claims === 0)).toBe(true); // results recorded reset the counter; releases do not count
   }, 60_000);
 });

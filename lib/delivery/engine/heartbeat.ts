@@ -30,7 +30,16 @@ export function heartbeats(db: Db, { embedded }: { embedded: boolean }) {
       samples.push({ at: now, delivered });
       while (samples.length > 1 && samples[1].at <= now - 60_000) samples.shift();
       const deliveredPerMinute = delivered - samples[0].delivered;
-      const row = { host: os.hostname(), pid: process.pid, version: consoleVersion(), embedded, startedAt, lastSeenAt: new Date(now), inFlight, deliveredPerMinute };
+      const row = {
+        host: os.hostname(),
+        pid: process.pid,
+        version: consoleVersion(),
+        embedded,
+        startedAt,
+        lastSeenAt: new Date(now),
+        inFlight,
+        deliveredPerMinute,
+      };
       await db
         .insert(workerHeartbeats)
         .values({ id: workerId, ...row })
@@ -38,7 +47,10 @@ export function heartbeats(db: Db, { embedded }: { embedded: boolean }) {
     },
     /** A clean shutdown says so, so the System page shows the worker as gone at once rather than stale. */
     async stopped(workerId: string) {
-      await db.update(workerHeartbeats).set({ stoppedAt: sql`now()`, inFlight: 0 }).where(eq(workerHeartbeats.id, workerId));
+      await db
+        .update(workerHeartbeats)
+        .set({ stoppedAt: sql`now()`, inFlight: 0 })
+        .where(eq(workerHeartbeats.id, workerId));
     },
   };
 }

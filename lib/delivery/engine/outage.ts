@@ -29,7 +29,10 @@ export function outageLog(log: (msg: string) => void) {
 }
 
 /** Runs `fn` until it succeeds (or `giveUp()` says stop), sleeping with backoff between tries. */
-export async function retrying<T>(fn: () => Promise<T>, { what, outage, giveUp = () => false }: { what: string; outage: ReturnType<typeof outageLog>; giveUp?: () => boolean }): Promise<T | undefined> {
+export async function retrying<T>(
+  fn: () => Promise<T>,
+  { what, outage, giveUp = () => false }: { what: string; outage: ReturnType<typeof outageLog>; giveUp?: () => boolean },
+): Promise<T | undefined> {
   for (let failures = 0; ; failures++) {
     try {
       const result = await fn();

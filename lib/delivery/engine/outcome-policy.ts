@@ -21,7 +21,8 @@ export function decideOutcome(o: Outcome, now = Date.now(), rand = Math.random):
   const status = o.result.status ?? null;
   const base = { id: o.delivery.id, attempts, lastStatusCode: status, lastErrorClass: o.result.errorClass ?? null };
   const kind = status === null ? "retry" : classifyResponse(status);
-  if (o.result.ok && kind === "success") return { ...base, status: "succeeded", nextAttemptAt: null, lastErrorClass: null, divertedReason: null, webhookEffect: "success" };
+  if (o.result.ok && kind === "success")
+    return { ...base, status: "succeeded", nextAttemptAt: null, lastErrorClass: null, divertedReason: null, webhookEffect: "success" };
   if (kind === "disable") {
     return { ...base, status: "diverted", nextAttemptAt: null, divertedReason: "gone", webhookEffect: "gone" };
   }

@@ -18,7 +18,10 @@ type Counts = { deliveries: number; events: number; audit: number; workers: numb
  * statement that skips locked rows, so pruning never holds long locks or rewrites a table. Deliveries still pending
  * or being sent are kept whatever their age. Diverted ones go at retention like the rest.
  */
-export async function pruneOnce(db: Db, { now = Date.now(), batch = PRUNE_BATCH, maxBatches = MAX_BATCHES_PER_RUN }: { now?: number; batch?: number; maxBatches?: number } = {}): Promise<Counts> {
+export async function pruneOnce(
+  db: Db,
+  { now = Date.now(), batch = PRUNE_BATCH, maxBatches = MAX_BATCHES_PER_RUN }: { now?: number; batch?: number; maxBatches?: number } = {},
+): Promise<Counts> {
   const counts: Counts = { deliveries: 0, events: 0, audit: 0, workers: 0 };
   const orgs = await db.select({ id: organizations.id, days: organizations.retentionDays, auditDays: organizations.auditRetentionDays }).from(organizations);
   const repeat = async (statement: () => ReturnType<Db["execute"]>) => {

@@ -49,7 +49,13 @@ export async function releaseDeliveries(db: Db, workerId: string, ids: string[])
   await db
     .update(deliveries)
     // Not a crash: the claim that is given back does not count towards "crashed while sending".
-    .set({ status: sql`case when ${deliveries.attempts} = 0 then 'pending' else 'failed' end`, leaseUntil: null, leasedBy: null, claims: sql`greatest(${deliveries.claims} - 1, 0)`, updatedAt: new Date() })
+    .set({
+      status: sql`case when ${deliveries.attempts} = 0 then 'pending' else 'failed' end`,
+      leaseUntil: null,
+      leasedBy: null,
+      claims: sql`greatest(${deliveries.claims} - 1, 0)`,
+      updatedAt: new Date(),
+    })
     .where(and(inArray(deliveries.id, ids), eq(deliveries.leasedBy, workerId), eq(deliveries.status, "sending")));
 }
 
@@ -81,11 +87,19 @@ async function applyWebhookEffects(tx: Tx, outcomes: Outcome[], updates: Deliver
   // The common case — successes on a webhook with no failure streak — changes nothing: look without locking, so a
   // result flush does not queue behind a claim that holds the webhook rows for its rate-limit slots.
   const quiet = async () => {
-    const peek = await tx.select({ id: webhooks.id, failures: webhooks.consecutiveFailures }).from(webhooks).where(inArray(webhooks.id, [...byHook.keys()]));
+    const peek = await tx
+      .select({ id: webhooks.id, failures: webhooks.consecutiveFailures })
+      .from(webhooks)
+      .where(inArray(webhooks.id, [...byHook.keys()]));
     return peek.every((w) => w.failures === 0 && byHook.get(w.id)!.every((u) => u.webhookEffect === "success"));
   };
   if (await quiet()) return;
-  const rows = await tx.select().from(webhooks).where(inArray(webhooks.id, [...byHook.keys()])).orderBy(webhooks.id).for("no key update");
+  const rows = await tx
+    .select()
+    .from(webhooks)
+    .where(inArray(webhooks.id, [...byHook.keys()]))
+    .orderBy(webhooks.id)
+    .for("no key update");
   for (const w of rows) {
     let failures = w.consecutiveFailures;
     let gone = false;
@@ -101,8 +115,17 @@ async function applyWebhookEffects(tx: Tx, outcomes: Outcome[], updates: Deliver
       .update(webhooks)
       .set({
         consecutiveFailures: failures,
-        ...(gone && w.status !== "disabled" ? { enabled: false, status: "disabled" as const, statusReason: "Disabled automatically: the receiver answered 410 Gone.", updatedAt: new Date(now) } : {}),
-        ...(suspend ? { status: "suspended" as const, suspendedAt: new Date(now), statusReason: `Suspended automatically after ${failures} consecutive failed attempt${failures === 1 ? "" : "s"}.`, updatedAt: new Date(now) } : {}),
+        ...(gone && w.status !== "disabled"
+          ? { enabled: false, status: "disabled" as const, statusReason: "Disabled automatically: the receiver answered 410 Gone.", updatedAt: new Date(now) }
+          : {}),
+        ...(suspend
+          ? {
+              status: "suspended" as const,
+              suspendedAt: new Date(now),
+              statusReason: `Suspended automatically after ${failures} consecutive failed attempt${failures === 1 ? "" : "s"}.`,
+              updatedAt: new Date(now),
+            }
+          : {}),
       })
       .where(and(eq(webhooks.id, w.id)));
   }

@@ -26,7 +26,23 @@ export type MissedSlot = { delivery: ClaimedDelivery; missedSlot: true };
  * One attempt: wait for the reserved slot, authenticate, sign, POST; a receiver's 401 refreshes an OAuth token once.
  * A POST that could only leave later than the rate limiter's tolerance is not sent at all (MissedSlot).
  */
-export async function sendOne({ delivery, webhook, event, body = JSON.stringify(envelope(event, webhook.payloadMode)), http, tokens, stopping }: { delivery: ClaimedDelivery; webhook: WebhookTarget; event: EventRecord; /** The envelope, serialized once per event and payload mode by the caller. */ body?: string; http: HttpClient; tokens: TokenClient; stopping?: AbortSignal }): Promise<Outcome | MissedSlot> {
+export async function sendOne({
+  delivery,
+  webhook,
+  event,
+  body = JSON.stringify(envelope(event, webhook.payloadMode)),
+  http,
+  tokens,
+  stopping,
+}: {
+  delivery: ClaimedDelivery;
+  webhook: WebhookTarget;
+  event: EventRecord;
+  /** The envelope, serialized once per event and payload mode by the caller. */ body?: string;
+  http: HttpClient;
+  tokens: TokenClient;
+  stopping?: AbortSignal;
+}): Promise<Outcome | MissedSlot> {
   // A worker shutting down sends nothing more: what is still waiting for its slot goes back at once (as a missed slot).
   const deadline = stopping?.aborted ? 0 : delivery.sendAt + slotToleranceMs(webhook.rateLimit);
   const untilSlot = async () => {
@@ -36,7 +52,16 @@ export async function sendOne({ delivery, webhook, event, body = JSON.stringify(
   };
   let startedAt = new Date();
   const attempt = async (bearerToken?: string) => {
-    const headers = buildHeaders({ eventId: event.id, body, timestamp: Math.floor(Date.now() / 1000), signingSecrets: webhook.signingSecrets, auth: webhook.auth, authSecret: webhook.authSecret, bearerToken, custom: webhook.headers });
+    const headers = buildHeaders({
+      eventId: event.id,
+      body,
+      timestamp: Math.floor(Date.now() / 1000),
+      signingSecrets: webhook.signingSecrets,
+      auth: webhook.auth,
+      authSecret: webhook.authSecret,
+      bearerToken,
+      custom: webhook.headers,
+    });
     return { headers, result: await http.send({ url: webhook.url, headers, body }) };
   };
   if (webhook.auth.type === "api_key") {
@@ -50,7 +75,13 @@ export async function sendOne({ delivery, webhook, event, body = JSON.stringify(
     const { headers, result } = await attempt();
     return { delivery, webhook, startedAt, requestHeaders: redactHeaders(headers, webhook.auth, webhook.secretHeaderNames), result };
   }
-  const request = { tokenUrl: webhook.auth.tokenUrl, clientId: webhook.auth.clientId, clientSecret: webhook.authSecret, scope: webhook.auth.scope, audience: webhook.auth.audience };
+  const request = {
+    tokenUrl: webhook.auth.tokenUrl,
+    clientId: webhook.auth.clientId,
+    clientSecret: webhook.authSecret,
+    scope: webhook.auth.scope,
+    audience: webhook.auth.audience,
+  };
   try {
     // The token first (usually cached), then the slot: a token request does not eat into the slot's tolerance.
     let token = await tokens.getToken(request);
@@ -63,7 +94,14 @@ export async function sendOne({ delivery, webhook, event, body = JSON.stringify(
       token = await tokens.getToken(request);
       sent = await attempt(token.accessToken);
     }
-    return { delivery, webhook, startedAt, requestHeaders: redactHeaders(sent.headers, webhook.auth, webhook.secretHeaderNames), result: sent.result, bearerToken: token.accessToken };
+    return {
+      delivery,
+      webhook,
+      startedAt,
+      requestHeaders: redactHeaders(sent.headers, webhook.auth, webhook.secretHeaderNames),
+      result: sent.result,
+      bearerToken: token.accessToken,
+    };
   } catch (err) {
     if (err instanceof ShuttingDown) return { delivery, missedSlot: true };
     if (!(err instanceof TokenError)) throw err;

@@ -34,7 +34,12 @@ export type WorkerOptions = {
   log?: (msg: string) => void;
 };
 
-export type WorkerStats = { workerId: string; inFlight: number; delivered: number; /** How far ahead slots are reserved now (see observeLateness). */ leadMs: number };
+export type WorkerStats = {
+  workerId: string;
+  inFlight: number;
+  delivered: number;
+  /** How far ahead slots are reserved now (see observeLateness). */ leadMs: number;
+};
 
 /**
  * The delivery loop. Claims due deliveries in batches, sends each as its own promise (a slow receiver never
@@ -44,7 +49,19 @@ export type WorkerStats = { workerId: string; inFlight: number; delivered: numbe
  * finished results are kept and written once it is back, and the outage is logged once — nothing is dropped.
  * Leases are renewed while held, so a slow send never lets a second worker send the same delivery.
  */
-export function startWorker({ db, allowedCidrs, batchSize = 100, maxInFlight = 1000, pollMs = 500, timeoutMs, flushDelayMs = 20, leaseMs = LEASE_MS, subscribe, onTick, log = () => {} }: WorkerOptions) {
+export function startWorker({
+  db,
+  allowedCidrs,
+  batchSize = 100,
+  maxInFlight = 1000,
+  pollMs = 500,
+  timeoutMs,
+  flushDelayMs = 20,
+  leaseMs = LEASE_MS,
+  subscribe,
+  onTick,
+  log = () => {},
+}: WorkerOptions) {
   const workerId = `${process.pid}-${crypto.randomBytes(4).toString("hex")}`;
   const http = createHttpClient({ allowedCidrs, ...(timeoutMs ? { timeoutMs } : {}) });
   const tokens = createTokenClient({ httpClient: http });

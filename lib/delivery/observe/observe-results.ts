@@ -14,7 +14,9 @@ export async function observeResults(tx: Tx, outcomes: Outcome[], updates: Deliv
   await addToRollups(
     tx,
     outcomes.flatMap((o, i) =>
-      o.delivery.isTest ? [] : [{ orgId: o.delivery.orgId, webhookId: o.webhook.id, startedAt: o.startedAt, durationMs: o.result.durationMs, outcome: updates[i].status }],
+      o.delivery.isTest
+        ? []
+        : [{ orgId: o.delivery.orgId, webhookId: o.webhook.id, startedAt: o.startedAt, durationMs: o.result.durationMs, outcome: updates[i].status }],
     ),
   );
   outcomes.forEach((o, i) => recordAttemptSpan(o, updates[i]));

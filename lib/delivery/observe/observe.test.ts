@@ -70,11 +70,20 @@ describe("rollups, metrics and traces", () => {
     const ok = await createWebhook({ actor, input: createWebhookSchema.parse(webhookBody({ url: `${receiver.url}/ok`, eventTypes: ["order.created"] })) });
     const failing = await createWebhook({
       actor,
-      input: createWebhookSchema.parse(webhookBody({ url: `${receiver.url}/fail`, eventTypes: ["order.created"], failureHandling: { maxAttempts: 2, backoff: "linear", intervalSeconds: 1, suspendAfterFailures: 50 } })),
+      input: createWebhookSchema.parse(
+        webhookBody({
+          url: `${receiver.url}/fail`,
+          eventTypes: ["order.created"],
+          failureHandling: { maxAttempts: 2, backoff: "linear", intervalSeconds: 1, suspendAfterFailures: 50 },
+        }),
+      ),
     });
     const before = parsePrometheus(await (await scrape("metrics-token-0123456789", "Bearer metrics-token-0123456789")).text());
     const counter = (families: typeof before, outcome: string) =>
-      Number(families.find((f) => f.name === "webhook_console_deliveries_total")?.metrics.find((m) => m.labels?.org === "acme" && m.labels?.outcome === outcome)?.value ?? 0);
+      Number(
+        families.find((f) => f.name === "webhook_console_deliveries_total")?.metrics.find((m) => m.labels?.org === "acme" && m.labels?.outcome === outcome)
+          ?.value ?? 0,
+      );
 
     const published = [];
     for (let i = 0; i < 5; i++) published.push(await publishEvent({ actor, input: { type: "order.created", data: { i } } }));
@@ -83,10 +92,18 @@ describe("rollups, metrics and traces", () => {
       const rows = await testDb.db.select().from(deliveries).where(eq(deliveries.webhookId, failing.row.id));
       return rows.every((d) => d.status === "diverted");
     }, 30_000);
-    await waitFor(async () => (await testDb.db.select().from(deliveries).where(eq(deliveries.webhookId, ok.row.id))).every((d) => d.status === "succeeded"), 30_000);
+    await waitFor(
+      async () => (await testDb.db.select().from(deliveries).where(eq(deliveries.webhookId, ok.row.id))).every((d) => d.status === "succeeded"),
+      30_000,
+    );
 
     const sums = async (webhookId: string) =>
-      (await testDb.db.select({ s: sql<number>`sum(succeeded)::int`, f: sql<number>`sum(failed)::int`, d: sql<number>`sum(diverted)::int` }).from(deliveryRollups).where(eq(deliveryRollups.webhookId, webhookId)))[0];
+      (
+        await testDb.db
+          .select({ s: sql<number>`sum(succeeded)::int`, f: sql<number>`sum(failed)::int`, d: sql<number>`sum(diverted)::int` })
+          .from(deliveryRollups)
+          .where(eq(deliveryRollups.webhookId, webhookId))
+      )[0];
     expect(await sums(ok.row.id)).toEqual({ s: 5, f: 0, d: 0 });
     expect(await sums(failing.row.id)).toEqual({ s: 0, f: 5, d: 5 });
 
@@ -99,7 +116,8 @@ describe("rollups, metrics and traces", () => {
     expect(counter(families, "diverted") - counter(before, "diverted")).toBe(5);
     // The parser flattens histograms to their `le` label only (drops `org`), so the acme series is read from the text.
     expect(families.find((f) => f.name === "webhook_console_attempt_duration_seconds")?.type).toBe("HISTOGRAM");
-    const series = (suffix: string, extra = "") => Number(text.match(new RegExp(`^webhook_console_attempt_duration_seconds_${suffix}\\{org="acme"${extra}\\} (\\S+)$`, "m"))?.[1]);
+    const series = (suffix: string, extra = "") =>
+      Number(text.match(new RegExp(`^webhook_console_attempt_duration_seconds_${suffix}\\{org="acme"${extra}\\} (\\S+)$`, "m"))?.[1]);
     const total = counter(families, "succeeded") + counter(families, "failed") + counter(families, "diverted");
     expect(series("count")).toBe(total);
     expect(series("bucket", ',le="\\+Inf"')).toBe(total);
@@ -119,7 +137,12 @@ describe("rollups, metrics and traces", () => {
     const spansOf = () => otlp.spans.filter((s) => attr(s, "webhook.event_id") === eventId);
     await waitFor(() => spansOf().filter((s) => s.name === "webhook.attempt").length >= 3 && spansOf().some((s) => s.name === "webhook.publish"));
     expect(new Set(spansOf().map((s) => s.traceId)).size).toBe(1);
-    expect(spansOf().map((s) => attr(s, "webhook.outcome")).filter(Boolean).sort()).toEqual(["diverted", "failed", "succeeded"]);
+    expect(
+      spansOf()
+        .map((s) => attr(s, "webhook.outcome"))
+        .filter(Boolean)
+        .sort(),
+    ).toEqual(["diverted", "failed", "succeeded"]);
   }, 90_000);
 
   it("answers 404 without METRICS_TOKEN and 401 with a wrong token", async () => {
@@ -132,7 +155,15 @@ describe("rollups, metrics and traces", () => {
     const [org] = await testDb.db.select().from(organizations).where(eq(organizations.slug, "globex"));
     const webhookId = crypto.randomUUID();
     const now = new Date("2026-03-10T12:00:00Z");
-    const row = (iso: string, seconds: number, succeeded: number) => ({ orgId: org.id, webhookId, bucketStart: new Date(iso), bucketSeconds: seconds, succeeded, le25: succeeded, durationMsSum: succeeded * 10 });
+    const row = (iso: string, seconds: number, succeeded: number) => ({
+      orgId: org.id,
+      webhookId,
+      bucketStart: new Date(iso),
+      bucketSeconds: seconds,
+      succeeded,
+      le25: succeeded,
+      durationMsSum: succeeded * 10,
+    });
     await testDb.db.insert(deliveryRollups).values([
       row("2026-03-10T11:59:00Z", 60, 1), // recent: stays a minute row
       row("2026-03-09T10:05:00Z", 60, 2), // older than a day: both fold into 10:00
@@ -141,7 +172,11 @@ describe("rollups, metrics and traces", () => {
       row("2026-01-01T00:00:00Z", 3600, 5), // past 35 days: into the all-time row
     ]);
     await compactRollups(testDb.db, now);
-    const rows = await testDb.db.select().from(deliveryRollups).where(eq(deliveryRollups.webhookId, webhookId)).orderBy(deliveryRollups.bucketSeconds, deliveryRollups.bucketStart);
+    const rows = await testDb.db
+      .select()
+      .from(deliveryRollups)
+      .where(eq(deliveryRollups.webhookId, webhookId))
+      .orderBy(deliveryRollups.bucketSeconds, deliveryRollups.bucketStart);
     expect(rows.map((r) => [r.bucketSeconds, r.bucketStart.toISOString(), r.succeeded, r.le25, r.durationMsSum])).toEqual([
       [0, "1970-01-01T00:00:00.000Z", 5, 5, 50],
       [60, "2026-03-10T11:59:00.000Z", 1, 1, 10],

@@ -33,7 +33,13 @@ export function groupByMinute(results: AttemptResult[]) {
 export async function addToRollups(tx: DbOrTx, results: AttemptResult[]) {
   if (results.length === 0) return;
   const values = sql.join(
-    groupByMinute(results).map((r) => sql`(${r.orgId}::uuid, ${r.webhookId}::uuid, ${r.bucketStart.toISOString()}::timestamptz, 60, ${sql.join(r.counts.map((c) => sql`${c}`), sql`, `)})`),
+    groupByMinute(results).map(
+      (r) =>
+        sql`(${r.orgId}::uuid, ${r.webhookId}::uuid, ${r.bucketStart.toISOString()}::timestamptz, 60, ${sql.join(
+          r.counts.map((c) => sql`${c}`),
+          sql`, `,
+        )})`,
+    ),
     sql`, `,
   );
   const columns = sql.raw(COUNTERS.map((c) => `"${c}"`).join(", "));

@@ -15,7 +15,14 @@ import { insertEventWithDeliveries } from "../events/publish-event";
 import { sealWebhookSecret } from "../webhooks/secrets";
 import { assertNameFree, targetPolicy } from "../webhooks/validate-webhook";
 
-const view = (w: typeof webhooks.$inferSelect): AlertEndpointView => ({ id: w.id, name: w.name, url: w.url, eventTypes: w.eventTypes, status: w.status, createdAt: w.createdAt.toISOString() });
+const view = (w: typeof webhooks.$inferSelect): AlertEndpointView => ({
+  id: w.id,
+  name: w.name,
+  url: w.url,
+  eventTypes: w.eventTypes,
+  status: w.status,
+  createdAt: w.createdAt.toISOString(),
+});
 const ofOrg = (actor: Actor, id?: string) => and(eq(webhooks.orgId, actor.orgId), eq(webhooks.kind, "operational"), id ? eq(webhooks.id, id) : undefined);
 
 /**
@@ -49,7 +56,16 @@ export async function createAlertEndpoint({ actor, input }: { actor: Actor; inpu
         createdBy: actor.label,
       })
       .returning();
-    await recordAudit({ actor, orgId: actor.orgId, action: "alert_endpoint.created", target: { type: "webhook", id, label: row.name }, summary: { url: row.url, eventTypes: row.eventTypes } }, tx);
+    await recordAudit(
+      {
+        actor,
+        orgId: actor.orgId,
+        action: "alert_endpoint.created",
+        target: { type: "webhook", id, label: row.name },
+        summary: { url: row.url, eventTypes: row.eventTypes },
+      },
+      tx,
+    );
     return { endpoint: view(row), signingSecret };
   });
 }
@@ -86,9 +102,31 @@ export async function sendAlertTest({ actor, id }: { actor: Actor; id: string })
   await db.transaction(async (tx) => {
     const [row] = await tx.select().from(webhooks).where(ofOrg(actor, id));
     if (!row) throw notFound("No such alert endpoint.");
-    const data = { webhook: { id: "00000000-0000-4000-8000-000000000000", name: "Example webhook", url: "https://example.com/webhooks" }, reason: "Suspended automatically after 50 consecutive failed attempts.", consecutiveFailures: 50, suspendAfterFailures: 50 };
-    await insertEventWithDeliveries(tx, { orgId: actor.orgId, id: eventId, type: "webhook.suspended", data, isTest: true, targets: [{ id: row.id, version: row.version, status: "active" }], source: OPERATIONAL_SOURCE });
-    await recordAudit({ actor, orgId: actor.orgId, action: "webhook.test_sent", target: { type: "webhook", id, label: row.name }, summary: { eventType: "webhook.suspended", eventId } }, tx);
+    const data = {
+      webhook: { id: "00000000-0000-4000-8000-000000000000", name: "Example webhook", url: "https://example.com/webhooks" },
+      reason: "Suspended automatically after 50 consecutive failed attempts.",
+      consecutiveFailures: 50,
+      suspendAfterFailures: 50,
+    };
+    await insertEventWithDeliveries(tx, {
+      orgId: actor.orgId,
+      id: eventId,
+      type: "webhook.suspended",
+      data,
+      isTest: true,
+      targets: [{ id: row.id, version: row.version, status: "active" }],
+      source: OPERATIONAL_SOURCE,
+    });
+    await recordAudit(
+      {
+        actor,
+        orgId: actor.orgId,
+        action: "webhook.test_sent",
+        target: { type: "webhook", id, label: row.name },
+        summary: { eventType: "webhook.suspended", eventId },
+      },
+      tx,
+    );
   });
   wakeWorkers();
   return { eventId };

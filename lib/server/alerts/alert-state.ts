@@ -44,7 +44,10 @@ export async function addToDivertedDigest(tx: Tx, { orgId, webhookId, count, now
     .insert(alertState)
     .values({ orgId, webhookId, alert: "deliveries.diverted", pendingCount: count })
     .onConflictDoUpdate({ target: [alertState.webhookId, alertState.alert], set: { pendingCount: sql`${alertState.pendingCount} + ${count}` } });
-  const [row] = await tx.select({ pending: alertState.pendingCount }).from(alertState).where(and(eq(alertState.webhookId, webhookId), eq(alertState.alert, "deliveries.diverted")));
+  const [row] = await tx
+    .select({ pending: alertState.pendingCount })
+    .from(alertState)
+    .where(and(eq(alertState.webhookId, webhookId), eq(alertState.alert, "deliveries.diverted")));
   const pending = row?.pending ?? 0;
   if (pending === 0) return 0;
   // takeAlertSlot resets the pending count when it wins.

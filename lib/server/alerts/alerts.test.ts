@@ -50,8 +50,17 @@ describe("alerts", () => {
     const admin = await testActor("acme", ["admin"]);
     const ada = await personActor("admin@example.com");
     const opsPath = "/ops";
-    const endpoint = await createAlertEndpoint({ actor: ada, input: { name: "Pager", url: `${receiver.url}${opsPath}`, eventTypes: ["webhook.suspended", "webhook.failing"] } });
-    const failing = createWebhookSchema.parse(webhookBody({ name: "Flaky receiver", url: `${receiver.url}/flaky`, failureHandling: { maxAttempts: 1, backoff: "linear", intervalSeconds: 1, suspendAfterFailures: 4 } }));
+    const endpoint = await createAlertEndpoint({
+      actor: ada,
+      input: { name: "Pager", url: `${receiver.url}${opsPath}`, eventTypes: ["webhook.suspended", "webhook.failing"] },
+    });
+    const failing = createWebhookSchema.parse(
+      webhookBody({
+        name: "Flaky receiver",
+        url: `${receiver.url}/flaky`,
+        failureHandling: { maxAttempts: 1, backoff: "linear", intervalSeconds: 1, suspendAfterFailures: 4 },
+      }),
+    );
     const { row } = await createWebhook({ actor: admin, input: failing });
     receiver.setHandler((r, res) => (r.path === "/flaky" ? res.writeHead(500).end("down") : res.writeHead(200).end("ok")));
     const unreadBefore = await countUnread({ actor: ada });
@@ -61,7 +70,10 @@ describe("alerts", () => {
 
     // Operational endpoint: webhook.failing at 2 of 4, then webhook.suspended, both verifiable with its secret.
     const suspendedReq = await waitFor(() => receiver.requests.find((r) => r.path === opsPath && JSON.parse(r.body).type === "webhook.suspended"));
-    const verified = new Webhook(endpoint.signingSecret).verify(suspendedReq.body, suspendedReq.headers as Record<string, string>) as { type: string; data: { webhook: { id: string } } };
+    const verified = new Webhook(endpoint.signingSecret).verify(suspendedReq.body, suspendedReq.headers as Record<string, string>) as {
+      type: string;
+      data: { webhook: { id: string } };
+    };
     expect(verified.type).toBe("webhook.suspended");
     expect(verified.data.webhook.id).toBe(row.id);
     expect(receiver.requests.filter((r) => r.path === opsPath).map((r) => JSON.parse(r.body).type)).toEqual(["webhook.failing", "webhook.suspended"]);
@@ -87,7 +99,13 @@ describe("alerts", () => {
     expect(mail.text).toContain(`https://console.test/developer/webhooks/${row.id}`);
 
     // No storm: more failures on the suspended webhook (tests still go out) announce nothing new.
-    const count = async () => (await testDb.db.select().from(notifications).where(and(eq(notifications.userId, ada.id), eq(notifications.type, "webhook.suspended")))).length;
+    const count = async () =>
+      (
+        await testDb.db
+          .select()
+          .from(notifications)
+          .where(and(eq(notifications.userId, ada.id), eq(notifications.type, "webhook.suspended")))
+      ).length;
     expect(await count()).toBe(1);
 
     // Recovery announced once: unsuspend, the receiver answers, two successes → one webhook.recovered.
@@ -104,7 +122,16 @@ describe("alerts", () => {
     const admin = await testActor("acme", ["admin"]);
     const ada = await personActor("admin@example.com");
     await savePreferences({ actor: ada, input: { emailEnabled: true, mutedTypes: ["webhook.failing"] } });
-    await createWebhook({ actor: admin, input: createWebhookSchema.parse(webhookBody({ name: "Muted flaky", url: `${receiver.url}/muted`, failureHandling: { maxAttempts: 1, backoff: "linear", intervalSeconds: 1, suspendAfterFailures: 10 } })) });
+    await createWebhook({
+      actor: admin,
+      input: createWebhookSchema.parse(
+        webhookBody({
+          name: "Muted flaky",
+          url: `${receiver.url}/muted`,
+          failureHandling: { maxAttempts: 1, backoff: "linear", intervalSeconds: 1, suspendAfterFailures: 10 },
+        }),
+      ),
+    });
     receiver.setHandler((r, res) => (r.path === "/muted" ? res.writeHead(500).end("down") : res.writeHead(200).end("ok")));
     for (let i = 0; i < 5; i++) await publishEvent({ actor: admin, input: { type: "order.created", data: { i } } });
     await waitFor(async () => (await listNotifications({ actor: ada })).some((n) => n.type === "webhook.failing" && n.title.startsWith("Muted flaky")));
@@ -121,15 +148,21 @@ describe("alerts", () => {
     const created = await createWebhook({ actor: ada, input: createWebhookSchema.parse(webhookBody({ name: "Needs approval" })) });
     const requestId = created.changeRequest!.id;
     const avery = await personActor("approver@example.com");
-    const forAvery = await waitFor(async () => (await listNotifications({ actor: avery })).find((n) => n.type === "change_request.submitted" && n.link === `/admin/approvals/${requestId}`));
+    const forAvery = await waitFor(async () =>
+      (await listNotifications({ actor: avery })).find((n) => n.type === "change_request.submitted" && n.link === `/admin/approvals/${requestId}`),
+    );
     expect(forAvery.title).toContain("Needs approval");
-    expect((await listNotifications({ actor: ada })).some((n) => n.link === `/admin/approvals/${requestId}` && n.type === "change_request.submitted")).toBe(false);
+    expect((await listNotifications({ actor: ada })).some((n) => n.link === `/admin/approvals/${requestId}` && n.type === "change_request.submitted")).toBe(
+      false,
+    );
     const approverMail = await waitFor(() => smtp.messages.find((m) => m.to.includes("approver@example.com") && m.text.includes("Needs approval")));
     expect(approverMail.text).toContain(`/admin/approvals/${requestId}`);
 
     const { rejectChangeRequest } = await import("@/lib/server/approvals/reject-change-request");
     await rejectChangeRequest({ actor: avery, id: requestId, reason: "Use the staging URL" });
-    const decided = await waitFor(async () => (await listNotifications({ actor: ada })).find((n) => n.type === "change_request.decided" && n.link === `/admin/approvals/${requestId}`));
+    const decided = await waitFor(async () =>
+      (await listNotifications({ actor: ada })).find((n) => n.type === "change_request.decided" && n.link === `/admin/approvals/${requestId}`),
+    );
     expect(decided.body).toContain("Use the staging URL");
     await updateSettings({ actor: ada, patch: { approvals: { create: false, update: false, delete: false } } });
   });

@@ -13,7 +13,16 @@ export async function announceSubmitted(tx: Tx, r: ChangeRequestRow) {
     title: `${r.requesterLabel} asks to ${WHAT[r.action]} ${r.webhookName}`,
     body: `A request to ${WHAT[r.action]} the webhook ${r.webhookName} waits for approval until ${r.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`,
     link: `/admin/approvals/${r.id}`,
-    data: { changeRequest: { id: r.id, action: r.action, webhookId: r.webhookId, webhookName: r.webhookName, requester: r.requesterLabel, expiresAt: r.expiresAt.toISOString() } },
+    data: {
+      changeRequest: {
+        id: r.id,
+        action: r.action,
+        webhookId: r.webhookId,
+        webhookName: r.webhookName,
+        requester: r.requesterLabel,
+        expiresAt: r.expiresAt.toISOString(),
+      },
+    },
     recipients: { roles: ["approver"] },
     exceptUserId: r.requesterId,
   });
@@ -27,7 +36,17 @@ export async function announceDecided(tx: Tx, r: ChangeRequestRow) {
     title: `Your request to ${WHAT[r.action]} ${r.webhookName} was ${r.status}`,
     body: [`${r.reviewerLabel ?? "A reviewer"} decided: ${r.status}.`, r.reason ? `Reason: ${r.reason}` : ""].filter(Boolean).join("\n"),
     link: `/admin/approvals/${r.id}`,
-    data: { changeRequest: { id: r.id, action: r.action, status: r.status, webhookId: r.webhookId, webhookName: r.webhookName, reviewer: r.reviewerLabel, reason: r.reason } },
+    data: {
+      changeRequest: {
+        id: r.id,
+        action: r.action,
+        status: r.status,
+        webhookId: r.webhookId,
+        webhookName: r.webhookName,
+        reviewer: r.reviewerLabel,
+        reason: r.reason,
+      },
+    },
     recipients: { userIds: [r.requesterId] },
   });
 }

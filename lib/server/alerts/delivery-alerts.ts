@@ -9,7 +9,10 @@ import { emitAlert } from "./emit-alert";
 import { addToDivertedDigest, oweRecovery, takeAlertSlot } from "./alert-state";
 
 type Tally = { successes: number; failures: number; diverted: number; authToken: number; gone: boolean; wasDisabled: boolean };
-type HookRow = Pick<typeof webhooks.$inferSelect, "id" | "orgId" | "name" | "url" | "kind" | "status" | "statusReason" | "suspendedAt" | "consecutiveFailures" | "failureHandling">;
+type HookRow = Pick<
+  typeof webhooks.$inferSelect,
+  "id" | "orgId" | "name" | "url" | "kind" | "status" | "statusReason" | "suspendedAt" | "consecutiveFailures" | "failureHandling"
+>;
 
 /**
  * What a batch of results means for alerts, in the result batch's transaction (after the webhook effects):
@@ -47,7 +50,18 @@ export async function emitDeliveryAlerts(tx: Tx, outcomes: Outcome[], updates: D
   const troubled = [...tallies].filter(([, t]) => t.failures > 0).map(([id]) => id);
   if (troubled.length === 0) return;
   const rows = await tx
-    .select({ id: webhooks.id, orgId: webhooks.orgId, name: webhooks.name, url: webhooks.url, kind: webhooks.kind, status: webhooks.status, statusReason: webhooks.statusReason, suspendedAt: webhooks.suspendedAt, consecutiveFailures: webhooks.consecutiveFailures, failureHandling: webhooks.failureHandling })
+    .select({
+      id: webhooks.id,
+      orgId: webhooks.orgId,
+      name: webhooks.name,
+      url: webhooks.url,
+      kind: webhooks.kind,
+      status: webhooks.status,
+      statusReason: webhooks.statusReason,
+      suspendedAt: webhooks.suspendedAt,
+      consecutiveFailures: webhooks.consecutiveFailures,
+      failureHandling: webhooks.failureHandling,
+    })
     .from(webhooks)
     .where(inArray(webhooks.id, troubled));
   for (const w of rows) {
@@ -59,12 +73,39 @@ export async function emitDeliveryAlerts(tx: Tx, outcomes: Outcome[], updates: D
     if (t.gone && !t.wasDisabled && w.status === "disabled") {
       await send(tx, w, "webhook.disabled", `${w.name} was disabled`, w.statusReason ?? "The receiver answered 410 Gone.", { reason: w.statusReason });
     } else if (w.status === "suspended" && w.suspendedAt?.getTime() === now) {
-      if (await send(tx, w, "webhook.suspended", `${w.name} was suspended`, `${w.statusReason ?? "Suspended."} New events are diverted until someone unsuspends it.`, { reason: w.statusReason, ...streak })) await oweRecovery(tx, w.orgId, w.id);
+      if (
+        await send(
+          tx,
+          w,
+          "webhook.suspended",
+          `${w.name} was suspended`,
+          `${w.statusReason ?? "Suspended."} New events are diverted until someone unsuspends it.`,
+          { reason: w.statusReason, ...streak },
+        )
+      )
+        await oweRecovery(tx, w.orgId, w.id);
     } else if (w.status === "active" && threshold > 1 && before < half && w.consecutiveFailures >= half) {
-      if (await send(tx, w, "webhook.failing", `${w.name} is failing`, `${w.consecutiveFailures} consecutive failed attempt${w.consecutiveFailures === 1 ? "" : "s"}; it will be suspended after ${threshold}.`, streak)) await oweRecovery(tx, w.orgId, w.id);
+      if (
+        await send(
+          tx,
+          w,
+          "webhook.failing",
+          `${w.name} is failing`,
+          `${w.consecutiveFailures} consecutive failed attempt${w.consecutiveFailures === 1 ? "" : "s"}; it will be suspended after ${threshold}.`,
+          streak,
+        )
+      )
+        await oweRecovery(tx, w.orgId, w.id);
     }
     if (t.authToken > 0) {
-      await send(tx, w, "auth.token_failing", `${w.name}: OAuth token requests fail`, `The token endpoint refused or did not answer ${t.authToken} time${t.authToken === 1 ? "" : "s"}; deliveries cannot be authenticated.`, { failures: t.authToken });
+      await send(
+        tx,
+        w,
+        "auth.token_failing",
+        `${w.name}: OAuth token requests fail`,
+        `The token endpoint refused or did not answer ${t.authToken} time${t.authToken === 1 ? "" : "s"}; deliveries cannot be authenticated.`,
+        { failures: t.authToken },
+      );
     }
     if (t.diverted > 0) {
       const count = await addToDivertedDigest(tx, { orgId: w.orgId, webhookId: w.id, count: t.diverted, now });
@@ -74,8 +115,17 @@ export async function emitDeliveryAlerts(tx: Tx, outcomes: Outcome[], updates: D
 
   async function send(tx: Tx, w: HookRow, type: OperationalEventType, title: string, body: string, extra: Record<string, unknown>) {
     // The diverted digest took its slot already; every other alert takes its own here.
-    if (type !== "deliveries.diverted" && type !== "webhook.recovered" && !(await takeAlertSlot(tx, { orgId: w.orgId, webhookId: w.id, alert: type, now }))) return false;
-    await emitAlert(tx, { orgId: w.orgId, type, title, body, link: webhookLink(w), data: { webhook: { id: w.id, name: w.name, url: w.url }, ...extra }, exceptWebhookId: w.kind === "operational" ? w.id : undefined });
+    if (type !== "deliveries.diverted" && type !== "webhook.recovered" && !(await takeAlertSlot(tx, { orgId: w.orgId, webhookId: w.id, alert: type, now })))
+      return false;
+    await emitAlert(tx, {
+      orgId: w.orgId,
+      type,
+      title,
+      body,
+      link: webhookLink(w),
+      data: { webhook: { id: w.id, name: w.name, url: w.url }, ...extra },
+      exceptWebhookId: w.kind === "operational" ? w.id : undefined,
+    });
     return true;
   }
 }
@@ -99,7 +149,18 @@ export async function announceDiverted(tx: Tx, w: HookRow, count: number) {
 
 async function hookRow(tx: Tx, id: string): Promise<HookRow | undefined> {
   const [w] = await tx
-    .select({ id: webhooks.id, orgId: webhooks.orgId, name: webhooks.name, url: webhooks.url, kind: webhooks.kind, status: webhooks.status, statusReason: webhooks.statusReason, suspendedAt: webhooks.suspendedAt, consecutiveFailures: webhooks.consecutiveFailures, failureHandling: webhooks.failureHandling })
+    .select({
+      id: webhooks.id,
+      orgId: webhooks.orgId,
+      name: webhooks.name,
+      url: webhooks.url,
+      kind: webhooks.kind,
+      status: webhooks.status,
+      statusReason: webhooks.statusReason,
+      suspendedAt: webhooks.suspendedAt,
+      consecutiveFailures: webhooks.consecutiveFailures,
+      failureHandling: webhooks.failureHandling,
+    })
     .from(webhooks)
     .where(eq(webhooks.id, id));
   return w;

@@ -34,7 +34,9 @@ export async function drainMailOutbox(db: Db, mailer: Transporter, from: string,
     } catch (err) {
       const wait = RETRY_MINUTES[m.attempts];
       const next = wait === undefined ? "infinity" : new Date(Date.now() + wait * 60_000).toISOString();
-      await db.execute(sql`update ${mailOutbox} set attempts = attempts + 1, lease_until = null, last_error = ${String(err).slice(0, 500)}, next_attempt_at = ${next}::timestamptz where id = ${m.id}`);
+      await db.execute(
+        sql`update ${mailOutbox} set attempts = attempts + 1, lease_until = null, last_error = ${String(err).slice(0, 500)}, next_attempt_at = ${next}::timestamptz where id = ${m.id}`,
+      );
     }
   }
   return sent;

@@ -33,12 +33,23 @@ export type Alert = {
 export async function emitAlert(tx: Tx, alert: Alert) {
   const people = await recipientsOf(tx, alert);
   if (people.length) {
-    await tx.insert(notifications).values(people.map((p) => ({ orgId: alert.orgId, userId: p.id, type: alert.type, title: alert.title, body: alert.body, link: alert.link })));
+    await tx
+      .insert(notifications)
+      .values(people.map((p) => ({ orgId: alert.orgId, userId: p.id, type: alert.type, title: alert.title, body: alert.body, link: alert.link })));
     const smtp = env().SMTP_URL;
     const wantMail = people.filter((p) => (p.emailEnabled ?? true) && !(p.mutedTypes ?? []).includes(alert.type));
     if (smtp && wantMail.length) {
       const url = env().AUTH_URL ? new URL(alert.link, env().AUTH_URL).toString() : alert.link;
-      await tx.insert(mailOutbox).values(wantMail.map((p) => ({ orgId: alert.orgId, toAddress: p.email, subject: `[Webhook Console] ${alert.title}`, textBody: `${alert.body}\n\n${url}\n\nChange which alerts you receive by e-mail on your profile page.` })));
+      await tx
+        .insert(mailOutbox)
+        .values(
+          wantMail.map((p) => ({
+            orgId: alert.orgId,
+            toAddress: p.email,
+            subject: `[Webhook Console] ${alert.title}`,
+            textBody: `${alert.body}\n\n${url}\n\nChange which alerts you receive by e-mail on your profile page.`,
+          })),
+        );
     }
   }
   const targets = await tx
@@ -65,9 +76,15 @@ async function recipientsOf(tx: Tx, alert: Alert) {
   const who = alert.recipients ?? { roles: ["admin"] };
   const filter =
     "roles" in who
-      ? sql`${memberships.roles} && array[${sql.join(who.roles.map((r) => sql`${r}`), sql`, `)}]::text[]`
+      ? sql`${memberships.roles} && array[${sql.join(
+          who.roles.map((r) => sql`${r}`),
+          sql`, `,
+        )}]::text[]`
       : who.userIds.length
-        ? sql`${memberships.userId}::text in (${sql.join(who.userIds.map((u) => sql`${u}`), sql`, `)})`
+        ? sql`${memberships.userId}::text in (${sql.join(
+            who.userIds.map((u) => sql`${u}`),
+            sql`, `,
+          )})`
         : sql`false`;
   return tx
     .select({ id: users.id, email: users.email, emailEnabled: notificationPreferences.emailEnabled, mutedTypes: notificationPreferences.mutedTypes })

@@ -15,7 +15,11 @@ export async function flushDivertedDigests(db: Db, now = Date.now()) {
     .limit(100);
   for (const { webhookId } of due) {
     await db.transaction(async (tx) => {
-      const [state] = await tx.select({ pending: alertState.pendingCount }).from(alertState).where(and(eq(alertState.webhookId, webhookId), eq(alertState.alert, "deliveries.diverted"))).for("update");
+      const [state] = await tx
+        .select({ pending: alertState.pendingCount })
+        .from(alertState)
+        .where(and(eq(alertState.webhookId, webhookId), eq(alertState.alert, "deliveries.diverted")))
+        .for("update");
       const [w] = await tx.select().from(webhooks).where(eq(webhooks.id, webhookId));
       if (!state?.pending || !w || !(await takeAlertSlot(tx, { orgId: w.orgId, webhookId, alert: "deliveries.diverted", now }))) return;
       await announceDiverted(tx, w, state.pending);

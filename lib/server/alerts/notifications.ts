@@ -15,13 +15,24 @@ function personOf(actor: Actor) {
 export async function listNotifications({ actor, count: limit = 50 }: { actor: Actor; count?: number }): Promise<NotificationView[]> {
   const db = await getDb();
   const rows = await db.select().from(notifications).where(personOf(actor)).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(limit);
-  return rows.map((n) => ({ id: n.id, type: n.type, title: n.title, body: n.body, link: n.link, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null }));
+  return rows.map((n) => ({
+    id: n.id,
+    type: n.type,
+    title: n.title,
+    body: n.body,
+    link: n.link,
+    createdAt: n.createdAt.toISOString(),
+    readAt: n.readAt?.toISOString() ?? null,
+  }));
 }
 
 export async function countUnread({ actor }: { actor: Actor }) {
   if (actor.kind !== "user") return 0;
   const db = await getDb();
-  const [{ n }] = await db.select({ n: count() }).from(notifications).where(and(personOf(actor), isNull(notifications.readAt)));
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(personOf(actor), isNull(notifications.readAt)));
   return n;
 }
 

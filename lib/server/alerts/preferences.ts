@@ -14,7 +14,10 @@ function assertPerson(actor: Actor) {
 export async function getPreferences({ actor }: { actor: Actor }): Promise<PreferencesInput> {
   assertPerson(actor);
   const db = await getDb();
-  const [row] = await db.select().from(notificationPreferences).where(and(eq(notificationPreferences.userId, actor.id), eq(notificationPreferences.orgId, actor.orgId)));
+  const [row] = await db
+    .select()
+    .from(notificationPreferences)
+    .where(and(eq(notificationPreferences.userId, actor.id), eq(notificationPreferences.orgId, actor.orgId)));
   return { emailEnabled: row?.emailEnabled ?? true, mutedTypes: (row?.mutedTypes ?? []) as PreferencesInput["mutedTypes"] };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { useTestDatabase, } from "@/lib/testing/db";
+import { useTestDatabase } from "@/lib/testing/db";
 import { call, createTestKey } from "@/lib/testing/api";
 import * as collection from "@/app/api/v1/orgs/[org]/api-keys/route";
 import * as item from "@/app/api/v1/orgs/[org]/api-keys/[id]/route";

@@ -22,7 +22,15 @@ export async function createApiKey({ actor, input }: { actor: Actor; input: Crea
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiKeys)
-      .values({ orgId: actor.orgId, name: input.name, roles: input.roles, keyHash: sha256(key), prefix: key.slice(0, 8), createdBy, createdByUserId: actor.personId })
+      .values({
+        orgId: actor.orgId,
+        name: input.name,
+        roles: input.roles,
+        keyHash: sha256(key),
+        prefix: key.slice(0, 8),
+        createdBy,
+        createdByUserId: actor.personId,
+      })
       .returning();
     await recordAudit(
       { actor, orgId: actor.orgId, action: "api_key.created", target: { type: "api_key", id: row.id, label: row.name }, summary: { roles: row.roles } },

@@ -39,7 +39,15 @@ export async function applyGovernanceChange(tx: Tx, reviewer: Actor, request: Ch
     .where(and(eq(invites.id, request.targetId!), eq(invites.orgId, request.orgId), isNull(invites.revokedAt), isNull(invites.acceptedAt)))
     .returning();
   if (!invite) return gone;
-  await recordAudit({ actor: maker, orgId: request.orgId, action: "invite.approved", target: { type: "invite", id: invite.id, label: invite.email }, summary: { roles: invite.roles, changeRequestId: request.id } }, tx);
+  await recordAudit(
+    {
+      actor: maker,
+      orgId: request.orgId,
+      action: "invite.approved",
+      target: { type: "invite", id: invite.id, label: invite.email },
+      summary: { roles: invite.roles, changeRequestId: request.id },
+    },
+    tx,
+  );
   return { applied: true, webhookVersion: null };
 }
-

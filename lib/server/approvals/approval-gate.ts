@@ -22,7 +22,14 @@ export async function approvalGate({ tx, actor, action, webhookId }: { tx: Tx; a
     const [creation] = await tx
       .select()
       .from(changeRequests)
-      .where(and(eq(changeRequests.orgId, actor.orgId), eq(changeRequests.webhookId, webhookId), eq(changeRequests.status, "pending"), eq(changeRequests.action, "create")));
+      .where(
+        and(
+          eq(changeRequests.orgId, actor.orgId),
+          eq(changeRequests.webhookId, webhookId),
+          eq(changeRequests.status, "pending"),
+          eq(changeRequests.action, "create"),
+        ),
+      );
     if (creation && action === "update") {
       throw conflict("This webhook is awaiting approval of its creation. Wait for the decision, or cancel the request and create it again.", [
         { path: "version", message: "Awaiting approval." },
@@ -33,9 +40,25 @@ export async function approvalGate({ tx, actor, action, webhookId }: { tx: Tx; a
       const mine = creation.requesterId === actor.id;
       await tx
         .update(changeRequests)
-        .set({ status: "cancelled", reason, decidedAt: new Date(), reviewerId: actor.id, reviewerLabel: actor.label, ...(mine ? { requesterNotifiedAt: new Date() } : {}) })
+        .set({
+          status: "cancelled",
+          reason,
+          decidedAt: new Date(),
+          reviewerId: actor.id,
+          reviewerLabel: actor.label,
+          ...(mine ? { requesterNotifiedAt: new Date() } : {}),
+        })
         .where(and(eq(changeRequests.id, creation.id), eq(changeRequests.status, "pending")));
-      await recordAudit({ actor, orgId: actor.orgId, action: "change_request.cancelled", target: { type: "change_request", id: creation.id, label: creation.webhookName }, summary: { action: "create", reason } }, tx);
+      await recordAudit(
+        {
+          actor,
+          orgId: actor.orgId,
+          action: "change_request.cancelled",
+          target: { type: "change_request", id: creation.id, label: creation.webhookName },
+          summary: { action: "create", reason },
+        },
+        tx,
+      );
       return { submit: false }; // the caller's delete then removes the pending webhook
     }
   }

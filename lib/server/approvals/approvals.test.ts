@@ -20,7 +20,12 @@ const keys = async () => {
   return { admin: await createTestKey("acme", ["admin"]), approver, reader: await personKey(approver, ["approver"]) };
 };
 const auditActions = async (key: string, target: string) =>
-  ((await call(audit.GET, { params: { org: "acme" }, key, path: `/audit-log?target=${target}&count=100` })).json.items as { action: string; summary: Record<string, unknown> }[]).map((e) => e.action);
+  (
+    (await call(audit.GET, { params: { org: "acme" }, key, path: `/audit-log?target=${target}&count=100` })).json.items as {
+      action: string;
+      summary: Record<string, unknown>;
+    }[]
+  ).map((e) => e.action);
 const storedRequest = async (id: string) => (await testDb.db.select().from(changeRequests).where(eq(changeRequests.id, id)))[0];
 
 afterEach(async () => {
@@ -52,7 +57,9 @@ describe("submitting and approving", () => {
     expect(approved.json).toMatchObject({ status: "approved", reviewer: { label: "approver@example.com" } });
     const after = (await api.getWebhook(admin, webhook.id)).json;
     expect(after).toMatchObject({ status: "active", version: 1, pendingChangeRequestId: null });
-    expect(await auditActions(admin, changeRequest.id)).toEqual(expect.arrayContaining(["change_request.submitted", "change_request.approved", "change_request.applied"]));
+    expect(await auditActions(admin, changeRequest.id)).toEqual(
+      expect.arrayContaining(["change_request.submitted", "change_request.approved", "change_request.applied"]),
+    );
     expect(await auditActions(admin, webhook.id)).toEqual(expect.arrayContaining(["webhook.created", "webhook.activated"]));
   });
 
@@ -109,7 +116,9 @@ describe("submitting and approving", () => {
 
   it("a server-generated key for an update is shown to the requester at submission and applied on approval", async () => {
     const { admin, approver, reader } = await keys();
-    const { id } = (await api.createWebhook(admin, { auth: { type: "oauth2", tokenUrl: "https://id.example.com/token", clientId: "c", clientSecret: "client-secret-1" } })).json;
+    const { id } = (
+      await api.createWebhook(admin, { auth: { type: "oauth2", tokenUrl: "https://id.example.com/token", clientId: "c", clientSecret: "client-secret-1" } })
+    ).json;
     await api.setApprovals(admin, { update: true });
     const res = await api.patchWebhook(admin, id, { auth: { type: "api_key", header: "X-Api-Key" } });
     expect(res.status).toBe(202);
@@ -292,7 +301,10 @@ describe("stale, expired and limits", () => {
     const days = (Date.parse(changeRequest.expiresAt) - Date.parse(changeRequest.createdAt)) / 86_400_000;
     expect(days).toBeCloseTo(3, 2);
 
-    await testDb.db.update(changeRequests).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(changeRequests.id, changeRequest.id));
+    await testDb.db
+      .update(changeRequests)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(changeRequests.id, changeRequest.id));
     const listed = (await api.list(reader, "?status=expired")).json.items;
     expect(listed.map((r: { id: string }) => r.id)).toContain(changeRequest.id);
     expect((await api.approve(approver, changeRequest.id)).status).toBe(409);
@@ -305,7 +317,10 @@ describe("stale, expired and limits", () => {
     const { id } = (await api.createWebhook(admin)).json;
     await api.setApprovals(admin, { delete: true });
     const crId = (await api.deleteWebhook(admin, id)).json.changeRequest.id;
-    await testDb.db.update(changeRequests).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(changeRequests.id, crId));
+    await testDb.db
+      .update(changeRequests)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(changeRequests.id, crId));
     const res = await api.approve(approver, crId);
     expect(res.status).toBe(409);
     expect(res.json.detail).toContain("expired");
@@ -350,7 +365,10 @@ describe("what the requester and approvers see", () => {
     expect(await countReviewable(reviewer)).toBe(0);
 
     const notices = await takeDecisionNotices(requester);
-    expect(notices.map((n) => [n.webhookName, n.status, n.reason]).sort()).toEqual([["First", "approved", null], ["Second", "rejected", "Duplicate of First"]]);
+    expect(notices.map((n) => [n.webhookName, n.status, n.reason]).sort()).toEqual([
+      ["First", "approved", null],
+      ["Second", "rejected", "Duplicate of First"],
+    ]);
     expect(await takeDecisionNotices(requester)).toEqual([]);
     expect(await takeDecisionNotices(reviewer)).toEqual([]);
   });
@@ -366,7 +384,10 @@ describe("what the requester and approvers see", () => {
     expect((await api.list(reader, "?status=pending&reviewable=true")).json.total).toBe(1);
     expect((await api.list(admin, "?reviewable=true")).json.total).toBe(0);
     expect((await api.list(reader, "?status=bogus")).status).toBe(400);
-    const row = await testDb.db.select().from(changeRequests).where(and(eq(changeRequests.id, b.id)));
+    const row = await testDb.db
+      .select()
+      .from(changeRequests)
+      .where(and(eq(changeRequests.id, b.id)));
     expect(row[0].requesterNotifiedAt).toBeNull();
   });
 });

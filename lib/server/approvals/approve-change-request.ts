@@ -30,21 +30,45 @@ export async function approveChangeRequest({ actor, id }: { actor: Actor; id: st
     const result = claimed.targetKind === "webhook" ? await applyChange(tx, actor, claimed) : await applyGovernanceChange(tx, actor, claimed);
     if (!result.applied) {
       const [stale] = await tx.update(changeRequests).set({ status: "stale" }).where(eq(changeRequests.id, id)).returning();
-      await recordAudit({ actor, orgId: actor.orgId, action: "change_request.stale", target, summary: { action: claimed.action, baseVersion: result.stale.base, currentVersion: result.stale.now } }, tx);
+      await recordAudit(
+        {
+          actor,
+          orgId: actor.orgId,
+          action: "change_request.stale",
+          target,
+          summary: { action: claimed.action, baseVersion: result.stale.base, currentVersion: result.stale.now },
+        },
+        tx,
+      );
       await discardPendingCreation(tx, actor, stale, "stale");
       await announceDecided(tx, stale);
       return { row: stale, stale: result.stale };
     }
-    await recordAudit({ actor, orgId: actor.orgId, action: "change_request.approved", target, summary: { action: claimed.action, requester: claimed.requesterLabel } }, tx);
-    await recordAudit({ actor, orgId: actor.orgId, action: "change_request.applied", target, summary: { action: claimed.action, webhookId: claimed.webhookId, webhookVersion: result.webhookVersion } }, tx);
+    await recordAudit(
+      { actor, orgId: actor.orgId, action: "change_request.approved", target, summary: { action: claimed.action, requester: claimed.requesterLabel } },
+      tx,
+    );
+    await recordAudit(
+      {
+        actor,
+        orgId: actor.orgId,
+        action: "change_request.applied",
+        target,
+        summary: { action: claimed.action, webhookId: claimed.webhookId, webhookVersion: result.webhookVersion },
+      },
+      tx,
+    );
     await announceDecided(tx, claimed);
     return { row: claimed, stale: null };
   });
   if (outcome.stale) {
     const { base, now } = outcome.stale;
     const what = now === null ? "was deleted" : `is now at version ${now}`;
-    if (outcome.row.targetKind !== "webhook") throw conflict("What this request changes is gone (the member left, or the invitation was revoked). The request is now stale and nothing was changed.");
-    throw conflict(`The webhook changed after this request was made: the request was for version ${base}, the webhook ${what}. The request is now stale and nothing was changed; the requester can submit it again.`);
+    if (outcome.row.targetKind !== "webhook")
+      throw conflict("What this request changes is gone (the member left, or the invitation was revoked). The request is now stale and nothing was changed.");
+    throw conflict(
+      `The webhook changed after this request was made: the request was for version ${base}, the webhook ${what}. The request is now stale and nothing was changed; the requester can submit it again.`,
+    );
   }
   return outcome.row;
 }

@@ -18,7 +18,16 @@ export async function cancelChangeRequest({ actor, id }: { actor: Actor; id: str
     if (!isRequester(actor, request)) throw new AppError("forbidden", "Only the person who made this request can cancel it.");
     if (request.status !== "pending") throw notPending(request.status);
     const cancelled = await claimDecision(tx, actor, id, { status: "cancelled", notified: true });
-    await recordAudit({ actor, orgId: actor.orgId, action: "change_request.cancelled", target: { type: "change_request", id, label: cancelled.webhookName }, summary: { action: cancelled.action } }, tx);
+    await recordAudit(
+      {
+        actor,
+        orgId: actor.orgId,
+        action: "change_request.cancelled",
+        target: { type: "change_request", id, label: cancelled.webhookName },
+        summary: { action: cancelled.action },
+      },
+      tx,
+    );
     await discardPendingCreation(tx, actor, cancelled, "cancelled");
     return cancelled;
   });

@@ -91,7 +91,9 @@ describe("pre-approval checks", () => {
     const { id } = (await api.createWebhook(admin, { url: `${receiver.url}/oauth`, enabled: false })).json;
     await api.setApprovals(admin, { update: true });
     const client = oauth.clients.basic;
-    const crId = (await api.patchWebhook(admin, id, { auth: { type: "oauth2", tokenUrl: oauth.tokenUrl, clientId: client.clientId, clientSecret: client.clientSecret } })).json.changeRequest.id;
+    const crId = (
+      await api.patchWebhook(admin, id, { auth: { type: "oauth2", tokenUrl: oauth.tokenUrl, clientId: client.clientId, clientSecret: client.clientSecret } })
+    ).json.changeRequest.id;
     const before = receiver.requests.length;
     const ran = await api.runChecks(approver, crId);
     const checks = byName(ran.json.checks);
@@ -104,7 +106,9 @@ describe("pre-approval checks", () => {
     const wrong = (await api.patchWebhook(admin, id, {})).status; // nothing changed: 200, and the pending request stays
     expect(wrong).toBe(200);
     await api.cancel(admin, crId);
-    const badId = (await api.patchWebhook(admin, id, { auth: { type: "oauth2", tokenUrl: oauth.tokenUrl, clientId: client.clientId, clientSecret: "wrong-secret-value" } })).json.changeRequest.id;
+    const badId = (
+      await api.patchWebhook(admin, id, { auth: { type: "oauth2", tokenUrl: oauth.tokenUrl, clientId: client.clientId, clientSecret: "wrong-secret-value" } })
+    ).json.changeRequest.id;
     const bad = byName((await api.runChecks(approver, badId)).json.checks);
     expect(bad.oauth_token.status).toBe("failed");
     expect(bad.oauth_token.detail).not.toContain("wrong-secret-value");

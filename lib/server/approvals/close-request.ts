@@ -23,7 +23,16 @@ export async function discardPendingCreation(tx: Tx, actor: Who, request: Change
     .where(and(eq(webhooks.id, request.webhookId), eq(webhooks.orgId, request.orgId), eq(webhooks.status, "pending")))
     .returning({ id: webhooks.id, name: webhooks.name });
   if (gone) {
-    await recordAudit({ actor, orgId: request.orgId, action: "webhook.deleted", target: { type: "webhook", id: gone.id, label: gone.name }, summary: { reason: `creation request ${outcome}`, changeRequestId: request.id } }, tx);
+    await recordAudit(
+      {
+        actor,
+        orgId: request.orgId,
+        action: "webhook.deleted",
+        target: { type: "webhook", id: gone.id, label: gone.name },
+        summary: { reason: `creation request ${outcome}`, changeRequestId: request.id },
+      },
+      tx,
+    );
   }
 }
 
@@ -36,7 +45,16 @@ export async function expireDue(db: DbOrTx, orgId: string) {
       .where(and(eq(changeRequests.orgId, orgId), eq(changeRequests.status, "pending"), lte(changeRequests.expiresAt, sql`now()`)))
       .returning();
     for (const r of expired) {
-      await recordAudit({ actor: SYSTEM, orgId, action: "change_request.expired", target: { type: "change_request", id: r.id, label: r.webhookName }, summary: { action: r.action, expiresAt: r.expiresAt.toISOString() } }, tx);
+      await recordAudit(
+        {
+          actor: SYSTEM,
+          orgId,
+          action: "change_request.expired",
+          target: { type: "change_request", id: r.id, label: r.webhookName },
+          summary: { action: r.action, expiresAt: r.expiresAt.toISOString() },
+        },
+        tx,
+      );
       await discardPendingCreation(tx, SYSTEM, r, "expired");
     }
   });

@@ -12,6 +12,14 @@ export async function countReviewable(actor: Actor): Promise<number> {
   const [{ n }] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(changeRequests)
-    .where(and(eq(changeRequests.orgId, actor.orgId), eq(changeRequests.status, "pending"), ne(changeRequests.requesterId, actor.id), notMadeBy(actor), gt(changeRequests.expiresAt, sql`now()`)));
+    .where(
+      and(
+        eq(changeRequests.orgId, actor.orgId),
+        eq(changeRequests.status, "pending"),
+        ne(changeRequests.requesterId, actor.id),
+        notMadeBy(actor),
+        gt(changeRequests.expiresAt, sql`now()`),
+      ),
+    );
   return n;
 }

@@ -36,7 +36,12 @@ export function assertNotRequester(actor: Actor, request: ChangeRequestRow) {
  * Claims the one decision of a request: a conditional UPDATE … WHERE status = 'pending' (and not yet expired).
  * Of two concurrent decisions exactly one sees a row; the other gets a 409.
  */
-export async function claimDecision(tx: Tx, actor: Actor, id: string, set: { status: ChangeRequestStatus; reason?: string | null; notified?: boolean }): Promise<ChangeRequestRow> {
+export async function claimDecision(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  set: { status: ChangeRequestStatus; reason?: string | null; notified?: boolean },
+): Promise<ChangeRequestRow> {
   const [claimed] = await tx
     .update(changeRequests)
     .set({
@@ -47,7 +52,9 @@ export async function claimDecision(tx: Tx, actor: Actor, id: string, set: { sta
       ...(set.reason !== undefined ? { reason: set.reason } : {}),
       ...(set.notified ? { requesterNotifiedAt: sql`now()` } : {}),
     })
-    .where(and(eq(changeRequests.id, id), eq(changeRequests.orgId, actor.orgId), eq(changeRequests.status, "pending"), gt(changeRequests.expiresAt, sql`now()`)))
+    .where(
+      and(eq(changeRequests.id, id), eq(changeRequests.orgId, actor.orgId), eq(changeRequests.status, "pending"), gt(changeRequests.expiresAt, sql`now()`)),
+    )
     .returning();
   if (claimed) return claimed;
   const current = await findRequest(tx, actor, id);

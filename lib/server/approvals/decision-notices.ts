@@ -17,6 +17,20 @@ export async function takeDecisionNotices(actor: Actor) {
   return db
     .update(changeRequests)
     .set({ requesterNotifiedAt: sql`now()` })
-    .where(and(eq(changeRequests.orgId, actor.orgId), eq(changeRequests.requesterId, actor.id), inArray(changeRequests.status, [...NOTIFY]), isNull(changeRequests.requesterNotifiedAt)))
-    .returning({ id: changeRequests.id, action: changeRequests.action, status: changeRequests.status, webhookName: changeRequests.webhookName, reviewerLabel: changeRequests.reviewerLabel, reason: changeRequests.reason });
+    .where(
+      and(
+        eq(changeRequests.orgId, actor.orgId),
+        eq(changeRequests.requesterId, actor.id),
+        inArray(changeRequests.status, [...NOTIFY]),
+        isNull(changeRequests.requesterNotifiedAt),
+      ),
+    )
+    .returning({
+      id: changeRequests.id,
+      action: changeRequests.action,
+      status: changeRequests.status,
+      webhookName: changeRequests.webhookName,
+      reviewerLabel: changeRequests.reviewerLabel,
+      reason: changeRequests.reason,
+    });
 }

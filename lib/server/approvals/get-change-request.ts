@@ -30,7 +30,12 @@ export async function getChangeRequest({ actor, id }: { actor: Actor; id: string
   await expireDue(db, actor.orgId);
   const request = await findRequest(db, actor, id);
   if (request.targetKind !== "webhook") return { ...toChangeRequestView(request), liveVersion: null, ...(await governanceDiff(db, request)) };
-  const [live] = request.webhookId ? await db.select().from(webhooks).where(and(eq(webhooks.id, request.webhookId), eq(webhooks.orgId, actor.orgId))) : [];
+  const [live] = request.webhookId
+    ? await db
+        .select()
+        .from(webhooks)
+        .where(and(eq(webhooks.id, request.webhookId), eq(webhooks.orgId, actor.orgId)))
+    : [];
   const liveConfig = live && request.action !== "create" ? configSnapshot(live) : null;
   let before: Record<string, unknown> | null = null;
   if (request.action !== "create") {

@@ -20,7 +20,10 @@ export async function listChangeRequests({ actor, query }: { actor: Actor; query
   const filter = and(...where);
   const [rows, [{ total }]] = await Promise.all([
     db.select().from(changeRequests).where(filter).orderBy(desc(changeRequests.createdAt), desc(changeRequests.id)).offset(query.offset).limit(query.count),
-    db.select({ total: sql<number>`count(*)::int` }).from(changeRequests).where(filter),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(changeRequests)
+      .where(filter),
   ]);
   return { items: rows.map(toChangeRequestView), total, offset: query.offset, count: query.count };
 }

@@ -18,7 +18,16 @@ export async function rejectChangeRequest({ actor, id, reason }: { actor: Actor;
     assertNotRequester(actor, request);
     if (request.status !== "pending") throw notPending(request.status);
     const rejected = await claimDecision(tx, actor, id, { status: "rejected", reason });
-    await recordAudit({ actor, orgId: actor.orgId, action: "change_request.rejected", target: { type: "change_request", id, label: rejected.webhookName }, summary: { action: rejected.action, requester: rejected.requesterLabel, reason } }, tx);
+    await recordAudit(
+      {
+        actor,
+        orgId: actor.orgId,
+        action: "change_request.rejected",
+        target: { type: "change_request", id, label: rejected.webhookName },
+        summary: { action: rejected.action, requester: rejected.requesterLabel, reason },
+      },
+      tx,
+    );
     await discardPendingCreation(tx, actor, rejected, "rejected");
     await announceDecided(tx, rejected);
     return rejected;

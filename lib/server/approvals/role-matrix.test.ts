@@ -29,14 +29,14 @@ type Endpoint = "getSettings" | "patchSettings" | "list" | "get" | "approve" | "
 const call = (api: ReturnType<typeof approvalsApi>, endpoint: Endpoint, who: Who, crId: string) => {
   const key = who as string;
   const decide = { approve: () => api.approve(who, crId), reject: () => api.reject(who, crId, "no"), checks: () => api.runChecks(who, crId) };
-  return ({
+  return {
     getSettings: () => api.getSettings(key),
     patchSettings: () => api.patchSettings(key, { approvalExpiryDays: 7 }),
     list: () => api.list(key),
     get: () => api.get(key, crId),
     cancel: () => api.cancel(key, crId),
     ...decide,
-  })[endpoint]();
+  }[endpoint]();
 };
 
 // Expected status per role of an API key in the request's own org; "requester" is the admin key that made the

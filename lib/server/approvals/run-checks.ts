@@ -54,15 +54,28 @@ export async function runChecks({ actor, id }: { actor: Actor; id: string }): Pr
   assertNotRequester(actor, request);
   if (request.status !== "pending") throw notPending(request.status);
   if (request.targetKind !== "webhook") throw conflict("Pre-approval checks are for webhook changes: this request has no target to probe.");
-  const [live] = request.webhookId ? await db.select().from(webhooks).where(and(eq(webhooks.id, request.webhookId), eq(webhooks.orgId, actor.orgId))) : [];
+  const [live] = request.webhookId
+    ? await db
+        .select()
+        .from(webhooks)
+        .where(and(eq(webhooks.id, request.webhookId), eq(webhooks.orgId, actor.orgId)))
+    : [];
 
   let items: Checks["items"];
   if (request.action === "delete" || !live) {
     const detail = request.action === "delete" ? "Nothing to check: this request deletes the webhook." : "The webhook no longer exists.";
-    items = (["url", "oauth_token", "ping"] as const).map((name) => ({ name, label: { url: "URL passes the SSRF rules", oauth_token: "OAuth token endpoint answers", ping: "Receiver answers a test ping" }[name], status: "skipped" as const, detail }));
+    items = (["url", "oauth_token", "ping"] as const).map((name) => ({
+      name,
+      label: { url: "URL passes the SSRF rules", oauth_token: "OAuth token endpoint answers", ping: "Receiver answers a test ping" }[name],
+      status: "skipped" as const,
+      detail,
+    }));
   } else {
     const proposedSecret = request.proposedSecretsEnc ? openProposedSecret(request.id, request.proposedSecretsEnc) : undefined;
-    const config = request.action === "create" ? configOf(live) : mergeWebhookPatch(configOf(live), patchFromProposal(request.proposed, proposedSecret), Object.keys(live.secretHeaders)).next;
+    const config =
+      request.action === "create"
+        ? configOf(live)
+        : mergeWebhookPatch(configOf(live), patchFromProposal(request.proposed, proposedSecret), Object.keys(live.secretHeaders)).next;
     items = await probeTarget(
       {
         url: config.url,
@@ -75,8 +88,18 @@ export async function runChecks({ actor, id }: { actor: Actor; id: string }): Pr
     );
   }
   const checks: Checks = { ranAt: new Date().toISOString(), ranBy: actor.label, items };
-  const [row] = await db.update(changeRequests).set({ checks }).where(and(eq(changeRequests.id, id), eq(changeRequests.orgId, actor.orgId))).returning();
+  const [row] = await db
+    .update(changeRequests)
+    .set({ checks })
+    .where(and(eq(changeRequests.id, id), eq(changeRequests.orgId, actor.orgId)))
+    .returning();
   const count = (s: string) => items.filter((i) => i.status === s).length;
-  await recordAudit({ actor, orgId: actor.orgId, action: "change_request.checks_run", target: { type: "change_request", id, label: request.webhookName }, summary: { passed: count("passed"), failed: count("failed"), skipped: count("skipped") } });
+  await recordAudit({
+    actor,
+    orgId: actor.orgId,
+    action: "change_request.checks_run",
+    target: { type: "change_request", id, label: request.webhookName },
+    summary: { passed: count("passed"), failed: count("failed"), skipped: count("skipped") },
+  });
   return row;
 }

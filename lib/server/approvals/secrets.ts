@@ -10,5 +10,7 @@ export const openProposedSecret = (changeRequestId: string, box: string) => decr
 // Proposed secret header values (name -> values), sealed to the request like the proposed credential.
 const headersAad = (changeRequestId: string) => `change_request:${changeRequestId}:secret_headers`;
 
-export const sealProposedSecretHeaders = (changeRequestId: string, values: Record<string, string[]>) => encryptSecret(JSON.stringify(values), headersAad(changeRequestId));
-export const openProposedSecretHeaders = (changeRequestId: string, box: string) => JSON.parse(decryptSecret(box, headersAad(changeRequestId))) as Record<string, string[]>;
+export const sealProposedSecretHeaders = (changeRequestId: string, values: Record<string, string[]>) =>
+  encryptSecret(JSON.stringify(values), headersAad(changeRequestId));
+export const openProposedSecretHeaders = (changeRequestId: string, box: string) =>
+  JSON.parse(decryptSecret(box, headersAad(changeRequestId))) as Record<string, string[]>;

@@ -19,7 +19,9 @@ import { announceSubmitted } from "../alerts/change-request-alerts";
 type Insert = Omit<typeof changeRequests.$inferInsert, "orgId" | "requesterId" | "requesterLabel" | "requesterPersonId">;
 
 const alreadyPending = () =>
-  conflict("A change to this webhook is already awaiting approval. Wait for the decision or cancel that request first.", [{ path: "version", message: "A change is already pending." }]);
+  conflict("A change to this webhook is already awaiting approval. Wait for the decision or cancel that request first.", [
+    { path: "version", message: "A change is already pending." },
+  ]);
 
 function isOnePendingViolation(err: unknown) {
   const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
@@ -38,13 +40,28 @@ export async function insertRequest(tx: Tx, actor: Actor, values: Insert): Promi
   }
   let row: ChangeRequestRow;
   try {
-    [row] = await tx.insert(changeRequests).values({ ...values, orgId: actor.orgId, requesterId: actor.id, requesterLabel: actor.label, requesterPersonId: actor.personId }).returning();
+    [row] = await tx
+      .insert(changeRequests)
+      .values({ ...values, orgId: actor.orgId, requesterId: actor.id, requesterLabel: actor.label, requesterPersonId: actor.personId })
+      .returning();
   } catch (err) {
     if (isOnePendingViolation(err)) throw alreadyPending();
     throw err;
   }
   await recordAudit(
-    { actor, orgId: actor.orgId, action: "change_request.submitted", target: { type: "change_request", id: row.id, label: row.webhookName }, summary: { action: row.action, targetKind: row.targetKind, webhookId: row.webhookId, baseVersion: row.baseVersion, expiresAt: row.expiresAt.toISOString() } },
+    {
+      actor,
+      orgId: actor.orgId,
+      action: "change_request.submitted",
+      target: { type: "change_request", id: row.id, label: row.webhookName },
+      summary: {
+        action: row.action,
+        targetKind: row.targetKind,
+        webhookId: row.webhookId,
+        baseVersion: row.baseVersion,
+        expiresAt: row.expiresAt.toISOString(),
+      },
+    },
     tx,
   );
   await announceSubmitted(tx, row);
@@ -64,10 +81,25 @@ export async function submitCreate({ actor, row, tx, expiresAt }: { actor: Actor
 }
 
 /** An update awaiting approval: validated now, stored as the full proposed configuration; the live webhook is untouched. */
-export async function submitUpdate({ actor, id, patch, tx, expiresAt }: { actor: Actor; id: string; patch: UpdateWebhookInput; tx: Tx; expiresAt: Date }): Promise<{ row: WebhookRow; changeRequest?: ChangeRequestRow; generatedApiKey?: string }> {
+export async function submitUpdate({
+  actor,
+  id,
+  patch,
+  tx,
+  expiresAt,
+}: {
+  actor: Actor;
+  id: string;
+  patch: UpdateWebhookInput;
+  tx: Tx;
+  expiresAt: Date;
+}): Promise<{ row: WebhookRow; changeRequest?: ChangeRequestRow; generatedApiKey?: string }> {
   const row = await lockWebhook(tx, actor, id);
   if (patch.version !== undefined && patch.version !== row.version) {
-    throw conflict(`This webhook changed since you opened it: you edited version ${patch.version}, it is now version ${row.version}. Reload to see the changes.`, [{ path: "version", message: "Stale version." }]);
+    throw conflict(
+      `This webhook changed since you opened it: you edited version ${patch.version}, it is now version ${row.version}. Reload to see the changes.`,
+      [{ path: "version", message: "Stale version." }],
+    );
   }
   const current = configOf(row);
   const { next, changed, authSecret, errors, secretHeaders } = mergeWebhookPatch(current, patch, Object.keys(row.secretHeaders));
@@ -85,10 +117,10 @@ export async function submitUpdate({ actor, id, patch, tx, expiresAt }: { actor:
     webhookId: id,
     webhookName: row.name,
     // Only the names of the proposed secret headers go into the snapshot; their new values are sealed to the request.
-    proposed: configSnapshot(
-      { ...row, ...next, secretHeaders: Object.fromEntries(secretHeaders.secretNames.map((n) => [n, ""])) },
-      [...(newSecret ? ["auth"] : []), ...secretHeaderChanges(secretHeaders.fresh)],
-    ),
+    proposed: configSnapshot({ ...row, ...next, secretHeaders: Object.fromEntries(secretHeaders.secretNames.map((n) => [n, ""])) }, [
+      ...(newSecret ? ["auth"] : []),
+      ...secretHeaderChanges(secretHeaders.fresh),
+    ]),
     proposedSecretsEnc: newSecret ? sealProposedSecret(requestId, newSecret) : null,
     proposedSecretHeadersEnc: Object.keys(secretHeaders.fresh).length ? sealProposedSecretHeaders(requestId, secretHeaders.fresh) : null,
     baseVersion: row.version,
@@ -100,5 +132,12 @@ export async function submitUpdate({ actor, id, patch, tx, expiresAt }: { actor:
 /** A deletion awaiting approval: the webhook keeps working until an approver accepts. */
 export async function submitDelete({ actor, id, tx, expiresAt }: { actor: Actor; id: string; tx: Tx; expiresAt: Date }): Promise<ChangeRequestRow> {
   const row = await lockWebhook(tx, actor, id);
-  return insertRequest(tx, actor, { action: "delete", webhookId: id, webhookName: row.name, proposed: configSnapshot(row), baseVersion: row.version, expiresAt });
+  return insertRequest(tx, actor, {
+    action: "delete",
+    webhookId: id,
+    webhookName: row.name,
+    proposed: configSnapshot(row),
+    baseVersion: row.version,
+    expiresAt,
+  });
 }

@@ -45,7 +45,8 @@ describe("the audit trail of approvals", () => {
     await api.approve(approver, created.changeRequest.id); // approved + applied + activated
     const id = created.webhook.id;
 
-    const update = (await api.patchWebhook(admin, id, { rateLimit: 12, auth: { type: "api_key", header: "X-Api-Key", key: "audit-secret-key-1" } })).json.changeRequest;
+    const update = (await api.patchWebhook(admin, id, { rateLimit: 12, auth: { type: "api_key", header: "X-Api-Key", key: "audit-secret-key-1" } })).json
+      .changeRequest;
     secrets.push("audit-secret-key-1");
     await api.approve(approver, update.id); // webhook.updated
 
@@ -54,7 +55,10 @@ describe("the audit trail of approvals", () => {
     const cancelled = (await api.patchWebhook(admin, id, { rateLimit: 14 })).json.changeRequest;
     await api.cancel(admin, cancelled.id);
     const expiring = (await api.patchWebhook(admin, id, { rateLimit: 15 })).json.changeRequest;
-    await testDb.db.update(changeRequests).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(changeRequests.id, expiring.id));
+    await testDb.db
+      .update(changeRequests)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(changeRequests.id, expiring.id));
     await api.list(admin); // expiry is noticed on read
 
     const staleOne = (await api.deleteWebhook(admin, id)).json.changeRequest;

@@ -15,8 +15,17 @@ export async function listAuditLog({ actor, query }: { actor: Actor; query: Audi
   if (query.from) where.push(gte(auditLog.createdAt, query.from));
   if (query.to) where.push(lte(auditLog.createdAt, query.to));
   const [rows, [{ total }]] = await Promise.all([
-    db.select().from(auditLog).where(and(...where)).orderBy(desc(auditLog.createdAt), desc(auditLog.id)).offset(query.offset).limit(query.count),
-    db.select({ total: sql<number>`count(*)::int` }).from(auditLog).where(and(...where)),
+    db
+      .select()
+      .from(auditLog)
+      .where(and(...where))
+      .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+      .offset(query.offset)
+      .limit(query.count),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(and(...where)),
   ]);
   return { items: rows, total, offset: query.offset, count: query.count };
 }

@@ -21,17 +21,31 @@ export async function verifyCredentials(emailRaw: string, password: string, addr
   const wait = await signInWaitMs(keys);
   if (wait > 0) return { rateLimited: true, retryAfterMs: wait };
   const db = await getDb();
-  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email}`);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email}`);
   // Hash even for unknown e-mails (at the same cost) so timing does not reveal which accounts exist.
-  const ok = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : await verifyPassword(password, await (dummyHash ??= hashPassword("not-a-password")));
+  const ok = user?.passwordHash
+    ? await verifyPassword(password, user.passwordHash)
+    : await verifyPassword(password, await (dummyHash ??= hashPassword("not-a-password")));
   if (!user || !ok) {
     await recordSignInFailure(keys);
     const [membership] = user ? await db.select({ orgId: memberships.orgId }).from(memberships).where(eq(memberships.userId, user.id)) : [];
-    await recordAudit({ actor: { kind: "anonymous", id: null, label: address }, orgId: membership?.orgId ?? null, action: "auth.sign_in_failed", target: { type: "user", id: user?.id ?? null, label: email } });
+    await recordAudit({
+      actor: { kind: "anonymous", id: null, label: address },
+      orgId: membership?.orgId ?? null,
+      action: "auth.sign_in_failed",
+      target: { type: "user", id: user?.id ?? null, label: email },
+    });
     return null;
   }
   await clearSignInFailures(keys);
   // Hashes written at an older, weaker cost are replaced now, while the password is at hand.
-  if (needsRehash(user.passwordHash!)) await db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, user.id));
+  if (needsRehash(user.passwordHash!))
+    await db
+      .update(users)
+      .set({ passwordHash: await hashPassword(password) })
+      .where(eq(users.id, user.id));
   return { id: user.id, email: user.email, name: user.name };
 }

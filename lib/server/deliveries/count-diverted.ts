@@ -10,6 +10,9 @@ export async function countDiverted(actor: Actor, scope?: { webhookId: string; s
   const db = await getDb();
   const where = [eq(deliveries.orgId, actor.orgId), eq(deliveries.status, "diverted")];
   if (scope) where.push(eq(deliveries.webhookId, scope.webhookId), gte(deliveries.divertedAt, scope.since ?? new Date(0)));
-  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(deliveries).where(and(...where));
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(deliveries)
+    .where(and(...where));
   return n;
 }

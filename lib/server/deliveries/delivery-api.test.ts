@@ -27,7 +27,12 @@ let admin: string, tester: string, viewer: string, globex: string;
 beforeAll(async () => {
   worker = await startTestWorker();
   receiver = await startReceiver();
-  [admin, tester, viewer, globex] = await Promise.all([createTestKey("acme", ["admin"]), createTestKey("acme", ["tester"]), createTestKey("acme", ["viewer"]), createTestKey("globex", ["admin"])]);
+  [admin, tester, viewer, globex] = await Promise.all([
+    createTestKey("acme", ["admin"]),
+    createTestKey("acme", ["tester"]),
+    createTestKey("acme", ["viewer"]),
+    createTestKey("globex", ["admin"]),
+  ]);
 });
 afterAll(async () => {
   await worker?.stop();
@@ -37,7 +42,12 @@ const acme = (extra: Record<string, string> = {}) => ({ org: "acme", ...extra })
 const once = { maxAttempts: 1, backoff: "linear", intervalSeconds: 1, suspendAfterFailures: 2 };
 
 async function newHook(overrides = {}) {
-  const res = await call(hooks.POST, { method: "POST", params: acme(), key: admin, body: webhookBody({ url: `${receiver.url}/${Math.random()}`, ...overrides }) });
+  const res = await call(hooks.POST, {
+    method: "POST",
+    params: acme(),
+    key: admin,
+    body: webhookBody({ url: `${receiver.url}/${Math.random()}`, ...overrides }),
+  });
   expect(res.status).toBe(201);
   return res.json;
 }
@@ -99,7 +109,10 @@ describe("what the pages hide, the API refuses", () => {
     const id = sent.json.delivery.id;
     await waitFor(async () => (await call(delivery.GET, { params: acme({ id }), key: viewer })).json.status === "succeeded");
     // As a worker's claim leaves it: leased and in flight.
-    await testDb.db.update(deliveries).set({ status: "sending", leasedBy: "another-worker", leaseUntil: new Date(Date.now() + 60_000) }).where(eq(deliveries.id, id));
+    await testDb.db
+      .update(deliveries)
+      .set({ status: "sending", leasedBy: "another-worker", leaseUntil: new Date(Date.now() + 60_000) })
+      .where(eq(deliveries.id, id));
     const refused = await call(redeliver.POST, { method: "POST", params: acme({ id }), key: tester });
     expect(refused.status).toBe(404);
     const [row] = await testDb.db.select().from(deliveries).where(eq(deliveries.id, id));

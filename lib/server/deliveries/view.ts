@@ -27,7 +27,8 @@ export function toDeliveryView(row: DeliveryRow, eventType: string, webhookName:
   };
 }
 
-export const badCursor = () => new AppError("bad_request", "Not a cursor this list issued.", [{ path: "cursor", message: "Not a cursor this list issued: start from the first page." }]);
+export const badCursor = () =>
+  new AppError("bad_request", "Not a cursor this list issued.", [{ path: "cursor", message: "Not a cursor this list issued: start from the first page." }]);
 
 /** Keyset cursor over (created_at, id), newest first. */
 export const encodeCursor = (row: { createdAt: Date; id: string }) => Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString("base64url");

@@ -11,9 +11,15 @@ export async function createEventType({ actor, input }: { actor: Actor; input: C
   assertCan(actor, "event-types.write");
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [exists] = await tx.select({ id: eventTypes.id }).from(eventTypes).where(and(eq(eventTypes.orgId, actor.orgId), eq(eventTypes.name, input.name)));
+    const [exists] = await tx
+      .select({ id: eventTypes.id })
+      .from(eventTypes)
+      .where(and(eq(eventTypes.orgId, actor.orgId), eq(eventTypes.name, input.name)));
     if (exists) throw conflict("This event type exists already.", [{ path: "name", message: `“${input.name}” is already in the catalog.` }]);
-    const [row] = await tx.insert(eventTypes).values({ ...input, orgId: actor.orgId }).returning();
+    const [row] = await tx
+      .insert(eventTypes)
+      .values({ ...input, orgId: actor.orgId })
+      .returning();
     await recordAudit({ actor, orgId: actor.orgId, action: "event_type.created", target: { type: "event_type", id: row.id, label: row.name } }, tx);
     return row;
   });

@@ -18,7 +18,12 @@ describe("event-type catalog", () => {
 
   it("adds a type with an example payload; validates names; refuses duplicates and non-admins", async () => {
     const admin = await createTestKey("acme", ["admin"]);
-    const ok = await call(collection.POST, { method: "POST", params: acme, key: admin, body: { name: "payout.sent", description: "Money left", examplePayload: { amount: "1.00" } } });
+    const ok = await call(collection.POST, {
+      method: "POST",
+      params: acme,
+      key: admin,
+      body: { name: "payout.sent", description: "Money left", examplePayload: { amount: "1.00" } },
+    });
     expect(ok.status).toBe(201);
     expect(ok.json.examplePayload).toEqual({ amount: "1.00" });
     const dup = await call(collection.POST, { method: "POST", params: acme, key: admin, body: { name: "payout.sent" } });

@@ -11,7 +11,11 @@ export async function updateEventType({ actor, id, input }: { actor: Actor; id: 
   assertCan(actor, "event-types.write");
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [row] = await tx.update(eventTypes).set(input).where(and(eq(eventTypes.id, id), eq(eventTypes.orgId, actor.orgId))).returning();
+    const [row] = await tx
+      .update(eventTypes)
+      .set(input)
+      .where(and(eq(eventTypes.id, id), eq(eventTypes.orgId, actor.orgId)))
+      .returning();
     if (!row) throw notFound("No such event type.");
     await recordAudit({ actor, orgId: actor.orgId, action: "event_type.updated", target: { type: "event_type", id, label: row.name }, summary: input }, tx);
     return row;

@@ -28,7 +28,9 @@ describe("an event's deliveries", () => {
   it("lists one delivery per webhook with counts on the event list, diverted ones with when; other orgs get 404", async () => {
     const once = { maxAttempts: 1, backoff: "linear", intervalSeconds: 1, suspendAfterFailures: 10 };
     const good = (await call(hooks.POST, { method: "POST", params: { org: "acme" }, key: admin, body: webhookBody({ url: `${receiver.url}/good` }) })).json;
-    const bad = (await call(hooks.POST, { method: "POST", params: { org: "acme" }, key: admin, body: webhookBody({ url: `${receiver.url}/bad`, failureHandling: once }) })).json;
+    const bad = (
+      await call(hooks.POST, { method: "POST", params: { org: "acme" }, key: admin, body: webhookBody({ url: `${receiver.url}/bad`, failureHandling: once }) })
+    ).json;
     receiver.setHandler((r, res) => res.writeHead(r.path === "/bad" ? 500 : 200).end());
     const pub = await call(events.POST, { method: "POST", params: { org: "acme" }, key: admin, body: { type: "order.created", data: { n: 7 } } });
     expect(pub.json.deliveries).toBe(2);

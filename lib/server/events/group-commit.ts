@@ -50,7 +50,13 @@ async function drain() {
 
 async function commit(db: Awaited<ReturnType<typeof getDbHandle>>["db"], kind: string, group: Waiter[]) {
   try {
-    const results = await db.transaction((tx) => insertEvents(tx, group.map((w) => w.item), { notify: kind === "postgres" }));
+    const results = await db.transaction((tx) =>
+      insertEvents(
+        tx,
+        group.map((w) => w.item),
+        { notify: kind === "postgres" },
+      ),
+    );
     group.forEach((w, i) => w.resolve(results[i]));
     if (results.some((r) => r.status === "accepted")) wakeWorkers();
   } catch (err) {

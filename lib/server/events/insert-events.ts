@@ -9,10 +9,7 @@ import type { FieldError } from "../errors";
 /** One event to publish, already validated in shape; `orgId` lets one transaction carry several orgs' events. */
 export type PendingEvent = { orgId: string; id: string; type: string; data: unknown };
 
-export type InsertResult =
-  | { status: "accepted"; deliveries: number }
-  | { status: "duplicate" }
-  | { status: "invalid"; errors: FieldError[] };
+export type InsertResult = { status: "accepted"; deliveries: number } | { status: "duplicate" } | { status: "invalid"; errors: FieldError[] };
 
 // Multi-row inserts stay far below PostgreSQL's 65,535 bind parameters (deliveries have 8 per row).
 const ROWS_PER_INSERT = 2_000;
@@ -29,18 +26,29 @@ export async function insertEvents(tx: Tx, items: PendingEvent[], { notify }: { 
   const orgIds = [...new Set(items.map((i) => i.orgId))];
   const typeNames = [...new Set(items.map((i) => i.type))];
   const [catalog, targets] = await Promise.all([
-    tx.select({ orgId: eventTypes.orgId, name: eventTypes.name }).from(eventTypes).where(and(inArray(eventTypes.orgId, orgIds), inArray(eventTypes.name, typeNames))),
+    tx
+      .select({ orgId: eventTypes.orgId, name: eventTypes.name })
+      .from(eventTypes)
+      .where(and(inArray(eventTypes.orgId, orgIds), inArray(eventTypes.name, typeNames))),
     tx
       .select({ id: webhooks.id, orgId: webhooks.orgId, version: webhooks.version, status: webhooks.status, eventTypes: webhooks.eventTypes })
       .from(webhooks)
-      .where(and(inArray(webhooks.orgId, orgIds), eq(webhooks.kind, "endpoint"), inArray(webhooks.status, ["active", "suspended"]), sql`${webhooks.eventTypes} && ${sql.param(typeNames)}::text[]`)),
+      .where(
+        and(
+          inArray(webhooks.orgId, orgIds),
+          eq(webhooks.kind, "endpoint"),
+          inArray(webhooks.status, ["active", "suspended"]),
+          sql`${webhooks.eventTypes} && ${sql.param(typeNames)}::text[]`,
+        ),
+      ),
   ]);
   const known = new Set(catalog.map((t) => `${t.orgId}/${t.name}`));
   const seen = new Set<string>();
   const candidates: number[] = [];
   items.forEach((item, i) => {
     const key = `${item.orgId}/${item.id}`;
-    if (!known.has(`${item.orgId}/${item.type}`)) results[i] = { status: "invalid", errors: [{ path: "type", message: `“${item.type}” is not in this organization's event-type catalog.` }] };
+    if (!known.has(`${item.orgId}/${item.type}`))
+      results[i] = { status: "invalid", errors: [{ path: "type", message: `“${item.type}” is not in this organization's event-type catalog.` }] };
     else if (seen.has(key)) results[i] = { status: "duplicate" };
     else {
       seen.add(key);

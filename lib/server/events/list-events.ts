@@ -36,7 +36,15 @@ export async function listEvents({ actor, query }: { actor: Actor; query: { type
           pending: sql<number>`(count(${deliveries.id}) filter (where ${deliveries.status} in ('pending', 'sending', 'failed')))::int`,
         })
         .from(deliveries)
-        .where(and(eq(deliveries.orgId, actor.orgId), inArray(deliveries.eventId, pageRows.map((e) => e.id))))
+        .where(
+          and(
+            eq(deliveries.orgId, actor.orgId),
+            inArray(
+              deliveries.eventId,
+              pageRows.map((e) => e.id),
+            ),
+          ),
+        )
         .groupBy(deliveries.eventId)
     : [];
   const byEvent = new Map(counts.map((c) => [c.eventId, c]));
@@ -56,7 +64,10 @@ export async function listEvents({ actor, query }: { actor: Actor; query: { type
 export async function getEvent({ actor, id }: { actor: Actor; id: string }) {
   assertCan(actor, "events.read");
   const db = await getDb();
-  const [row] = await db.select().from(events).where(and(eq(events.orgId, actor.orgId), eq(events.id, id)));
+  const [row] = await db
+    .select()
+    .from(events)
+    .where(and(eq(events.orgId, actor.orgId), eq(events.id, id)));
   if (!row) throw notFound("No such event.");
   return { id: row.id, type: row.type, source: row.source, time: row.time.toISOString(), data: row.data, isTest: row.isTest };
 }

@@ -20,7 +20,12 @@ beforeAll(async () => {
   receiver = await startReceiver();
   [admin, viewer, globex] = await Promise.all([createTestKey("acme", ["admin"]), createTestKey("acme", ["viewer"]), createTestKey("globex", ["admin"])]);
   for (const type of ["order.created", "order.created"]) {
-    const res = await call(hooks.POST, { method: "POST", params: { org: "acme" }, key: admin, body: webhookBody({ url: `${receiver.url}/batch`, eventTypes: [type], rateLimit: 100 }) });
+    const res = await call(hooks.POST, {
+      method: "POST",
+      params: { org: "acme" },
+      key: admin,
+      body: webhookBody({ url: `${receiver.url}/batch`, eventTypes: [type], rateLimit: 100 }),
+    });
     expect(res.status).toBe(201);
   }
 });
@@ -29,8 +34,16 @@ afterAll(async () => {
   await receiver?.close();
 });
 
-const stored = (prefix: string) => t.db.select().from(eventsTable).where(like(eventsTable.id, `${prefix}%`));
-const deliveriesOf = (prefix: string) => t.db.select().from(deliveries).where(like(deliveries.eventId, `${prefix}%`));
+const stored = (prefix: string) =>
+  t.db
+    .select()
+    .from(eventsTable)
+    .where(like(eventsTable.id, `${prefix}%`));
+const deliveriesOf = (prefix: string) =>
+  t.db
+    .select()
+    .from(deliveries)
+    .where(like(deliveries.eventId, `${prefix}%`));
 const post = (body: unknown, key = admin, org = "acme") => call(batch.POST, { method: "POST", params: { org }, key, body });
 
 describe("POST /events/batch", () => {
@@ -73,7 +86,12 @@ describe("POST /events/batch", () => {
     expect(rows.find((e) => e.id === "b1-a")!.data).toEqual({ n: 1 });
     expect(await deliveriesOf("b1-b")).toHaveLength(0);
     expect(await deliveriesOf("b1-a")).toHaveLength(2); // once, although it came twice
-    expect(await t.db.select().from(eventsTable).where(and(eq(eventsTable.id, r[6].id)))).toHaveLength(1);
+    expect(
+      await t.db
+        .select()
+        .from(eventsTable)
+        .where(and(eq(eventsTable.id, r[6].id))),
+    ).toHaveLength(1);
   });
 
   it("is idempotent by id: the same batch again is all duplicates and writes nothing more", async () => {

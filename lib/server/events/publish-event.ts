@@ -18,9 +18,21 @@ type Target = { id: string; version: number; status: string };
 /** Outbox for one event with known targets (test events); publishing goes through insert-events.ts. */
 export async function insertEventWithDeliveries(
   tx: Tx,
-  { orgId, id, type, data, isTest, targets, source }: { orgId: string; id: string; type: string; data: unknown; isTest: boolean; targets: Target[]; source?: string },
+  {
+    orgId,
+    id,
+    type,
+    data,
+    isTest,
+    targets,
+    source,
+  }: { orgId: string; id: string; type: string; data: unknown; isTest: boolean; targets: Target[]; source?: string },
 ) {
-  const inserted = await tx.insert(events).values({ orgId, id, type, source: source ?? env().EVENT_SOURCE, data, isTest }).onConflictDoNothing().returning({ id: events.id });
+  const inserted = await tx
+    .insert(events)
+    .values({ orgId, id, type, source: source ?? env().EVENT_SOURCE, data, isTest })
+    .onConflictDoNothing()
+    .returning({ id: events.id });
   if (inserted.length === 0) return { duplicate: true, deliveryIds: [] as string[] };
   if (targets.length === 0) return { duplicate: false, deliveryIds: [] };
   const rows = await tx
@@ -46,11 +58,19 @@ export async function publishEvent({ actor, input }: { actor: Actor; input: Publ
   await takePublishToken(await getDb(), actor.orgId);
   const id = input.id ?? `evt_${newId().replaceAll("-", "")}`;
   // A span in the event's own trace (see eventTraceContext): its attempts, sent by any worker, join it there.
-  const result = await inSpan("webhook.publish", eventTraceContext(actor.orgId, id), { "webhook.event_id": id, "webhook.event_type": input.type }, async (span) => {
-    const committed = await commitInGroup({ orgId: actor.orgId, id, type: input.type, data: input.data });
-    span.setAttributes({ "webhook.deliveries": committed.status === "accepted" ? committed.deliveries : 0, "webhook.duplicate": committed.status === "duplicate" });
-    return committed;
-  });
+  const result = await inSpan(
+    "webhook.publish",
+    eventTraceContext(actor.orgId, id),
+    { "webhook.event_id": id, "webhook.event_type": input.type },
+    async (span) => {
+      const committed = await commitInGroup({ orgId: actor.orgId, id, type: input.type, data: input.data });
+      span.setAttributes({
+        "webhook.deliveries": committed.status === "accepted" ? committed.deliveries : 0,
+        "webhook.duplicate": committed.status === "duplicate",
+      });
+      return committed;
+    },
+  );
   if (result.status === "invalid") throw invalid(result.errors);
   if (result.status === "accepted") countPublish(actor.orgSlug);
   return { id, deliveries: result.status === "accepted" ? result.deliveries : 0, duplicate: result.status === "duplicate" };

@@ -30,10 +30,21 @@ export async function publishEvents({ actor, items }: { actor: Actor; items: unk
   if (pending.length) {
     const { db, kind } = await getDbHandle();
     await takePublishToken(db, actor.orgId, Date.now(), pending.length); // the org's publish limit (429 + Retry-After)
-    const stored = await db.transaction((tx) => insertEvents(tx, pending.map((p) => p.event), { notify: kind === "postgres" }));
+    const stored = await db.transaction((tx) =>
+      insertEvents(
+        tx,
+        pending.map((p) => p.event),
+        { notify: kind === "postgres" },
+      ),
+    );
     pending.forEach(({ index, event }, i) => {
       const r = stored[i];
-      results[index] = r.status === "accepted" ? { index, id: event.id, status: "accepted", deliveries: r.deliveries } : r.status === "duplicate" ? { index, id: event.id, status: "duplicate" } : { index, id: event.id, status: "invalid", errors: r.errors };
+      results[index] =
+        r.status === "accepted"
+          ? { index, id: event.id, status: "accepted", deliveries: r.deliveries }
+          : r.status === "duplicate"
+            ? { index, id: event.id, status: "duplicate" }
+            : { index, id: event.id, status: "invalid", errors: r.errors };
     });
     if (stored.some((r) => r.status === "accepted")) wakeWorkers();
   }

@@ -17,7 +17,8 @@ describe("publish limit", () => {
     expect(patched.status).toBe(200);
     expect(patched.json.publishLimit).toBe(3);
     resetPublishLimits();
-    const publish = (org: string, key: string, id: string) => call(eventsRoute.POST, { method: "POST", path: "/events", params: { org }, key, body: { id, type: "order.created", data: {} } });
+    const publish = (org: string, key: string, id: string) =>
+      call(eventsRoute.POST, { method: "POST", path: "/events", params: { org }, key, body: { id, type: "order.created", data: {} } });
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push(await publish("acme", admin, `limited-${i}`));
     expect(statuses.slice(0, 3).map((r) => r.status)).toEqual([202, 202, 202]);
@@ -27,7 +28,12 @@ describe("publish limit", () => {
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     const [org] = await testDb.db.select().from(organizations).where(eq(organizations.slug, "acme"));
     const stored = await testDb.db.select({ id: events.id }).from(events).where(eq(events.orgId, org.id));
-    expect(stored.map((e) => e.id).sort()).toEqual(statuses.map((r, i) => (r.status === 202 ? `limited-${i}` : null)).filter(Boolean).sort());
+    expect(stored.map((e) => e.id).sort()).toEqual(
+      statuses
+        .map((r, i) => (r.status === 202 ? `limited-${i}` : null))
+        .filter(Boolean)
+        .sort(),
+    );
     // Another org has its own budget.
     const globex = await createTestKey("globex", ["admin"]);
     expect((await publish("globex", globex, "other-org")).status).toBe(202);

@@ -34,7 +34,12 @@ export async function takePublishToken(db: DbOrTx, orgId: string, now = Date.now
   const need = Math.min(count, limit);
   if (b.tokens < need) {
     const waitS = (need - b.tokens) / limit;
-    throw new AppError("rate_limited", `This organization may publish ${limit} event${limit === 1 ? "" : "s"} per second; try again shortly.`, undefined, Math.max(1, Math.ceil(waitS)));
+    throw new AppError(
+      "rate_limited",
+      `This organization may publish ${limit} event${limit === 1 ? "" : "s"} per second; try again shortly.`,
+      undefined,
+      Math.max(1, Math.ceil(waitS)),
+    );
   }
   b.tokens -= need;
 }

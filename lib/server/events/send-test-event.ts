@@ -15,10 +15,16 @@ export async function sendTestEvent({ actor, webhookId, eventType }: { actor: Ac
   const db = await getDb();
   const id = `evt_test_${newId().replaceAll("-", "")}`;
   const deliveryId = await db.transaction(async (tx) => {
-    const [hook] = await tx.select().from(webhooks).where(and(eq(webhooks.id, webhookId), eq(webhooks.orgId, actor.orgId)));
+    const [hook] = await tx
+      .select()
+      .from(webhooks)
+      .where(and(eq(webhooks.id, webhookId), eq(webhooks.orgId, actor.orgId)));
     if (!hook) throw notFound("No such webhook.");
     if (hook.status === "pending") throw conflict("This webhook is awaiting approval and receives nothing yet, not even tests.");
-    const [type] = await tx.select().from(eventTypes).where(and(eq(eventTypes.orgId, actor.orgId), eq(eventTypes.name, eventType)));
+    const [type] = await tx
+      .select()
+      .from(eventTypes)
+      .where(and(eq(eventTypes.orgId, actor.orgId), eq(eventTypes.name, eventType)));
     if (!type) throw invalid([{ path: "eventType", message: `“${eventType}” is not in the catalog.` }]);
     // Tests go out even to a disabled or suspended webhook: checking the endpoint is what they are for.
     const { deliveryIds } = await insertEventWithDeliveries(tx, {
@@ -29,7 +35,16 @@ export async function sendTestEvent({ actor, webhookId, eventType }: { actor: Ac
       isTest: true,
       targets: [{ id: hook.id, version: hook.version, status: "active" }],
     });
-    await recordAudit({ actor, orgId: actor.orgId, action: "webhook.test_sent", target: { type: "webhook", id: hook.id, label: hook.name }, summary: { eventType, eventId: id } }, tx);
+    await recordAudit(
+      {
+        actor,
+        orgId: actor.orgId,
+        action: "webhook.test_sent",
+        target: { type: "webhook", id: hook.id, label: hook.name },
+        summary: { eventType, eventId: id },
+      },
+      tx,
+    );
     return deliveryIds[0];
   });
   wakeWorkers();

@@ -15,7 +15,10 @@ export type NewAdmin = { orgSlug: string; orgName: string; email: string; name?:
  * over. Setup tokens are spent: an install with an admin has no setup step any more.
  */
 export async function addOrgAdmin(tx: Tx, input: NewAdmin, via: "setup" | "cli") {
-  const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${input.email}`);
+  const [taken] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${input.email}`);
   if (taken) throw invalid([{ path: "email", message: "An account with this email already exists." }]);
   let [org] = await tx.select().from(organizations).where(eq(organizations.slug, input.orgSlug));
   if (!org) {
@@ -29,7 +32,13 @@ export async function addOrgAdmin(tx: Tx, input: NewAdmin, via: "setup" | "cli")
   await tx.insert(memberships).values({ orgId: org.id, userId: user.id, roles: ["admin"] });
   await tx.delete(setupTokens);
   await recordAudit(
-    { actor: { kind: "system", id: via, label: via === "setup" ? "setup" : "cli" }, orgId: org.id, action: "member.admin_created", target: { type: "user", id: user.id, label: user.email }, summary: { via } },
+    {
+      actor: { kind: "system", id: via, label: via === "setup" ? "setup" : "cli" },
+      orgId: org.id,
+      action: "member.admin_created",
+      target: { type: "user", id: user.id, label: user.email },
+      summary: { via },
+    },
     tx,
   );
   return { org: { id: org.id, slug: org.slug, name: org.name }, user: { id: user.id, email: user.email, name: user.name } };

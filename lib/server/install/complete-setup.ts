@@ -25,6 +25,10 @@ export async function completeSetup(raw: unknown) {
       .from(setupTokens)
       .where(and(eq(setupTokens.tokenHash, sha256(input.token)), gt(setupTokens.expiresAt, new Date())));
     if (!token) throw invalid([{ path: "token", message: "This setup token is not valid. Use the one the server printed at its last start." }]);
-    return addOrgAdmin(tx, { orgSlug: slugFromName(input.orgName), orgName: input.orgName, email: input.email, name: input.name, password: input.password }, "setup");
+    return addOrgAdmin(
+      tx,
+      { orgSlug: slugFromName(input.orgName), orgName: input.orgName, email: input.email, name: input.name, password: input.password },
+      "setup",
+    );
   });
 }

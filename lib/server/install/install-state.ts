@@ -5,7 +5,11 @@ import { memberships } from "@/lib/db/schema";
 
 /** An install is set up once any organization has an admin; until then /setup is open to the token holder. */
 export async function hasAnyAdmin(db: DbOrTx): Promise<boolean> {
-  const rows = await db.select({ one: sql<number>`1` }).from(memberships).where(sql`'admin' = any(${memberships.roles})`).limit(1);
+  const rows = await db
+    .select({ one: sql<number>`1` })
+    .from(memberships)
+    .where(sql`'admin' = any(${memberships.roles})`)
+    .limit(1);
   return rows.length > 0;
 }
 

@@ -16,7 +16,16 @@ const unusable = () => notFound("This invitation link cannot be used: it was alr
 export async function findInvite(token: string) {
   const db = await getDb();
   const [row] = await db
-    .select({ email: invites.email, name: invites.name, roles: invites.roles, orgName: organizations.name, expiresAt: invites.expiresAt, awaitingApproval: invites.awaitingApproval, acceptedAt: invites.acceptedAt, revokedAt: invites.revokedAt })
+    .select({
+      email: invites.email,
+      name: invites.name,
+      roles: invites.roles,
+      orgName: organizations.name,
+      expiresAt: invites.expiresAt,
+      awaitingApproval: invites.awaitingApproval,
+      acceptedAt: invites.acceptedAt,
+      revokedAt: invites.revokedAt,
+    })
     .from(invites)
     .innerJoin(organizations, eq(organizations.id, invites.orgId))
     .where(eq(invites.tokenHash, sha256(token)));
@@ -28,17 +37,32 @@ export async function findInvite(token: string) {
  * Accepts an invitation once. A new account gets the password the invitee chooses here; an existing account joins
  * only with its own password (throttled like sign-in) or when its owner is signed in. Nobody else ever sees it.
  */
-export async function acceptInvite({ input, signedInUserId, clientAddress }: { input: AcceptInviteInput; signedInUserId?: string | null; clientAddress: string }) {
+export async function acceptInvite({
+  input,
+  signedInUserId,
+  clientAddress,
+}: {
+  input: AcceptInviteInput;
+  signedInUserId?: string | null;
+  clientAddress: string;
+}) {
   const found = await findInvite(input.token);
   if (!found) throw unusable();
   if (found.awaitingApproval) throw conflict("This invitation grants the approver role and is waiting for a second approver. Try again once it is approved.");
   const db = await getDb();
-  const [existing] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${found.email}`);
+  const [existing] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${found.email}`);
   let userId = existing?.id;
   if (existing && existing.id !== signedInUserId) {
     const verified = await verifyCredentials(found.email, input.password, clientAddress);
-    if (verified && "rateLimited" in verified) throw new AppError("rate_limited", "Too many attempts. Wait a little and try again.", undefined, verified.retryAfterMs / 1000);
-    if (!verified) throw invalid([{ path: "password", message: "This e-mail already has an account: enter its password, or sign in as that person and open the link again." }]);
+    if (verified && "rateLimited" in verified)
+      throw new AppError("rate_limited", "Too many attempts. Wait a little and try again.", undefined, verified.retryAfterMs / 1000);
+    if (!verified)
+      throw invalid([
+        { path: "password", message: "This e-mail already has an account: enter its password, or sign in as that person and open the link again." },
+      ]);
   }
   const passwordHash = existing ? null : await hashPassword(parseNewPassword(input.password));
 
@@ -47,23 +71,47 @@ export async function acceptInvite({ input, signedInUserId, clientAddress }: { i
     const [invite] = await tx
       .update(invites)
       .set({ acceptedAt: new Date() })
-      .where(and(eq(invites.tokenHash, sha256(input.token)), isNull(invites.acceptedAt), isNull(invites.revokedAt), eq(invites.awaitingApproval, false), sql`${invites.expiresAt} > now()`))
+      .where(
+        and(
+          eq(invites.tokenHash, sha256(input.token)),
+          isNull(invites.acceptedAt),
+          isNull(invites.revokedAt),
+          eq(invites.awaitingApproval, false),
+          sql`${invites.expiresAt} > now()`,
+        ),
+      )
       .returning();
     if (!invite) throw unusable();
     if (!userId) {
-      const [created] = await tx.insert(users).values({ email: invite.email, name: input.name || invite.name || invite.email.split("@")[0], passwordHash }).returning({ id: users.id });
+      const [created] = await tx
+        .insert(users)
+        .values({ email: invite.email, name: input.name || invite.name || invite.email.split("@")[0], passwordHash })
+        .returning({ id: users.id });
       userId = created.id;
     }
     await tx.update(invites).set({ acceptedUserId: userId }).where(eq(invites.id, invite.id));
-    const [member] = await tx.select({ roles: memberships.roles }).from(memberships).where(and(eq(memberships.orgId, invite.orgId), eq(memberships.userId, userId)));
+    const [member] = await tx
+      .select({ roles: memberships.roles })
+      .from(memberships)
+      .where(and(eq(memberships.orgId, invite.orgId), eq(memberships.userId, userId)));
     if (member) throw conflict("You are already a member of this organization.");
     await tx.insert(memberships).values({ orgId: invite.orgId, userId, roles: invite.roles });
     // An accepted invite counts as the link DESIGN §7 asks for: this person's first OIDC sign-in with a verified
     // e-mail links (issuer, subject) to the account (resolve-oidc-sign-in.ts); the e-mail alone never does.
     const issuer = env().OIDC_ISSUER;
-    if (issuer) await tx.insert(oidcIdentities).values({ userId, issuer, createdBy: `invite from ${invite.invitedByLabel}` }).onConflictDoNothing();
+    if (issuer)
+      await tx
+        .insert(oidcIdentities)
+        .values({ userId, issuer, createdBy: `invite from ${invite.invitedByLabel}` })
+        .onConflictDoNothing();
     await recordAudit(
-      { actor: { kind: "user", id: userId, label: invite.email }, orgId: invite.orgId, action: "member.joined", target: { type: "user", id: userId, label: invite.email }, summary: { roles: invite.roles, inviteId: invite.id, invitedBy: invite.invitedByLabel, newAccount: !existing } },
+      {
+        actor: { kind: "user", id: userId, label: invite.email },
+        orgId: invite.orgId,
+        action: "member.joined",
+        target: { type: "user", id: userId, label: invite.email },
+        summary: { roles: invite.roles, inviteId: invite.id, invitedBy: invite.invitedByLabel, newAccount: !existing },
+      },
       tx,
     );
     return { email: invite.email, newAccount: !existing };

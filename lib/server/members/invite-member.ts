@@ -50,12 +50,25 @@ export async function inviteMember({ actor, input }: { actor: Actor; input: Invi
       .returning();
     let changeRequestId: string | null = null;
     if (expiresAt) {
-      const request = await insertRequest(tx, actor, { action: "create", targetKind: "invite", targetId: invite.id, webhookName: `Invite of ${input.email}`, proposed: { email: input.email, roles: input.roles }, expiresAt });
+      const request = await insertRequest(tx, actor, {
+        action: "create",
+        targetKind: "invite",
+        targetId: invite.id,
+        webhookName: `Invite of ${input.email}`,
+        proposed: { email: input.email, roles: input.roles },
+        expiresAt,
+      });
       changeRequestId = request.id;
       await tx.update(invites).set({ changeRequestId }).where(eq(invites.id, invite.id));
     }
     await recordAudit(
-      { actor, orgId: actor.orgId, action: "member.invited", target: { type: "invite", id: invite.id, label: input.email }, summary: { roles: input.roles, expiresAt: invite.expiresAt.toISOString(), changeRequestId } },
+      {
+        actor,
+        orgId: actor.orgId,
+        action: "member.invited",
+        target: { type: "invite", id: invite.id, label: input.email },
+        summary: { roles: input.roles, expiresAt: invite.expiresAt.toISOString(), changeRequestId },
+      },
       tx,
     );
     return { invite: toInviteView(invite), invitePath: `/invite/${token}`, changeRequestId };

@@ -23,11 +23,20 @@ describe("members", () => {
     const admin = await createTestKey("acme", ["admin"]);
     const list = (await call(members.GET, { params: { org: "acme" }, key: admin })).json.items as { userId: string; email: string; roles: string[] }[];
     const tester = list.find((m) => m.email === "tester@example.com")!;
-    const res = await call(member.PATCH, { method: "PATCH", params: { org: "acme", userId: tester.userId }, key: admin, body: { roles: ["tester", "approver"] } });
+    const res = await call(member.PATCH, {
+      method: "PATCH",
+      params: { org: "acme", userId: tester.userId },
+      key: admin,
+      body: { roles: ["tester", "approver"] },
+    });
     expect(res.status).toBe(200);
     expect(res.json.roles).toEqual(["tester", "approver"]);
     const log = await call(audit.GET, { params: { org: "acme" }, key: admin, path: "?action=member.roles_changed" });
-    expect(log.json.items[0]).toMatchObject({ action: "member.roles_changed", targetLabel: "tester@example.com", summary: { before: ["tester"], after: ["tester", "approver"] } });
+    expect(log.json.items[0]).toMatchObject({
+      action: "member.roles_changed",
+      targetLabel: "tester@example.com",
+      summary: { before: ["tester"], after: ["tester", "approver"] },
+    });
 
     const onlyAdmin = list.find((m) => m.email === "admin@example.com")!;
     const demote = await call(member.PATCH, { method: "PATCH", params: { org: "acme", userId: onlyAdmin.userId }, key: admin, body: { roles: ["viewer"] } });

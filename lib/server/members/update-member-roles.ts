@@ -39,16 +39,33 @@ export async function applyMemberRoles(tx: Tx, actor: Actor, userId: string, rol
       .where(and(eq(memberships.orgId, actor.orgId), sql`'admin' = any(${memberships.roles})`));
     if (admins <= 1) throw new AppError("conflict", "An organization needs at least one admin.", [{ path: "roles", message: "This is the last admin." }]);
   }
-  await tx.update(memberships).set({ roles }).where(and(eq(memberships.orgId, actor.orgId), eq(memberships.userId, userId)));
+  await tx
+    .update(memberships)
+    .set({ roles })
+    .where(and(eq(memberships.orgId, actor.orgId), eq(memberships.userId, userId)));
   await recordAudit(
-    { actor, orgId: actor.orgId, action: "member.roles_changed", target: { type: "user", id: userId, label: before.email }, summary: { before: before.roles, after: roles } },
+    {
+      actor,
+      orgId: actor.orgId,
+      action: "member.roles_changed",
+      target: { type: "user", id: userId, label: before.email },
+      summary: { before: before.roles, after: roles },
+    },
     tx,
   );
   return { userId, email: before.email, roles };
 }
 
 /** Changes a member's roles; granting the approver role while approvals are on is a change request instead. */
-export async function updateMemberRoles({ actor, userId, input }: { actor: Actor; userId: string; input: UpdateMemberInput }): Promise<{ userId: string; email: string; roles: string[] } | { changeRequest: ChangeRequestRow }> {
+export async function updateMemberRoles({
+  actor,
+  userId,
+  input,
+}: {
+  actor: Actor;
+  userId: string;
+  input: UpdateMemberInput;
+}): Promise<{ userId: string; email: string; roles: string[] } | { changeRequest: ChangeRequestRow }> {
   assertCan(actor, "members.manage");
   const db = await getDb();
   return db.transaction(async (tx) => {

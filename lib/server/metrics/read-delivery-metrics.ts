@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/lib/db/client";
 import { LATENCY_BOUNDS_MS } from "@/lib/db/schema";
 
 type Row = Record<string, unknown>;
-const rowsOf = (r: unknown) => ((r as { rows?: Row[] }).rows ?? (r as Row[]));
+const rowsOf = (r: unknown) => (r as { rows?: Row[] }).rows ?? (r as Row[]);
 const n = (v: unknown) => Number(v ?? 0);
 
 /**

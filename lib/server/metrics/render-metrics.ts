@@ -12,10 +12,30 @@ const escapeLabel = (v: string) => v.replaceAll("\\", "\\\\").replaceAll('"', '\
  */
 export async function renderDeliveryMetrics(m: DeliveryMetrics, extra: { workersAlive?: number } = {}) {
   const registry = new Registry();
-  const deliveries = new Counter({ name: "webhook_console_deliveries_total", help: "Delivery attempts by outcome (succeeded, failed = will retry, diverted = gave up); test events excluded.", labelNames: ["org", "outcome"] as const, registers: [registry] });
-  const queued = new Gauge({ name: "webhook_console_queue_depth", help: "Deliveries waiting to be sent (pending, or failed and due for a retry).", labelNames: ["org"] as const, registers: [registry] });
-  const oldest = new Gauge({ name: "webhook_console_oldest_due_age_seconds", help: "How long the oldest due delivery has waited past its due time (0 when none is due).", labelNames: ["org"] as const, registers: [registry] });
-  const inFlight = new Gauge({ name: "webhook_console_in_flight_sends", help: "Deliveries a worker holds and is sending now.", labelNames: ["org"] as const, registers: [registry] });
+  const deliveries = new Counter({
+    name: "webhook_console_deliveries_total",
+    help: "Delivery attempts by outcome (succeeded, failed = will retry, diverted = gave up); test events excluded.",
+    labelNames: ["org", "outcome"] as const,
+    registers: [registry],
+  });
+  const queued = new Gauge({
+    name: "webhook_console_queue_depth",
+    help: "Deliveries waiting to be sent (pending, or failed and due for a retry).",
+    labelNames: ["org"] as const,
+    registers: [registry],
+  });
+  const oldest = new Gauge({
+    name: "webhook_console_oldest_due_age_seconds",
+    help: "How long the oldest due delivery has waited past its due time (0 when none is due).",
+    labelNames: ["org"] as const,
+    registers: [registry],
+  });
+  const inFlight = new Gauge({
+    name: "webhook_console_in_flight_sends",
+    help: "Deliveries a worker holds and is sending now.",
+    labelNames: ["org"] as const,
+    registers: [registry],
+  });
   for (const o of m.outcomes) for (const outcome of ["succeeded", "failed", "diverted"] as const) deliveries.inc({ org: o.org, outcome }, o[outcome]);
   for (const q of m.queue) {
     queued.set({ org: q.org }, q.queued);
@@ -23,7 +43,9 @@ export async function renderDeliveryMetrics(m: DeliveryMetrics, extra: { workers
     inFlight.set({ org: q.org }, q.inFlight);
   }
   if (extra.workersAlive !== undefined) {
-    new Gauge({ name: "webhook_console_workers_alive", help: "Delivery worker processes with a recent heartbeat.", registers: [registry] }).set(extra.workersAlive);
+    new Gauge({ name: "webhook_console_workers_alive", help: "Delivery worker processes with a recent heartbeat.", registers: [registry] }).set(
+      extra.workersAlive,
+    );
   }
   return (await registry.metrics()) + histogram(m);
 }

@@ -18,11 +18,23 @@ export async function cancelRecovery({ actor, id }: { actor: Actor; id: string }
       .where(and(eq(recoveryJobs.id, id), eq(recoveryJobs.orgId, actor.orgId), inArray(recoveryJobs.status, ["queued", "running"])))
       .returning();
     if (!job) {
-      const [exists] = await tx.select({ status: recoveryJobs.status }).from(recoveryJobs).where(and(eq(recoveryJobs.id, id), eq(recoveryJobs.orgId, actor.orgId)));
+      const [exists] = await tx
+        .select({ status: recoveryJobs.status })
+        .from(recoveryJobs)
+        .where(and(eq(recoveryJobs.id, id), eq(recoveryJobs.orgId, actor.orgId)));
       if (!exists) throw notFound("No such recovery job.");
       throw conflict(`This job has already ${exists.status === "cancelled" ? "been cancelled" : "finished"}.`);
     }
-    await recordAudit({ actor, orgId: actor.orgId, action: "recovery.cancelled", target: { type: "recovery_job", id, label: job.webhookId ?? "all diverted" }, summary: { done: job.done, total: job.total, redelivered: job.redelivered } }, tx);
+    await recordAudit(
+      {
+        actor,
+        orgId: actor.orgId,
+        action: "recovery.cancelled",
+        target: { type: "recovery_job", id, label: job.webhookId ?? "all diverted" },
+        summary: { done: job.done, total: job.total, redelivered: job.redelivered },
+      },
+      tx,
+    );
     return toRecoveryJobView(job);
   });
 }

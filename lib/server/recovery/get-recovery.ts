@@ -9,7 +9,10 @@ import { toRecoveryJobView } from "./view";
 export async function getRecovery({ actor, id }: { actor: Actor; id: string }) {
   assertCan(actor, "deliveries.read");
   const db = await getDb();
-  const [job] = await db.select().from(recoveryJobs).where(and(eq(recoveryJobs.id, id), eq(recoveryJobs.orgId, actor.orgId)));
+  const [job] = await db
+    .select()
+    .from(recoveryJobs)
+    .where(and(eq(recoveryJobs.id, id), eq(recoveryJobs.orgId, actor.orgId)));
   if (!job) throw notFound("No such recovery job.");
   return toRecoveryJobView(job);
 }
@@ -20,6 +23,11 @@ export async function listRecoveries({ actor, webhookId, count = 20 }: { actor: 
   const db = await getDb();
   const where: SQL[] = [eq(recoveryJobs.orgId, actor.orgId)];
   if (webhookId) where.push(eq(recoveryJobs.webhookId, webhookId));
-  const rows = await db.select().from(recoveryJobs).where(and(...where)).orderBy(desc(recoveryJobs.createdAt)).limit(count);
+  const rows = await db
+    .select()
+    .from(recoveryJobs)
+    .where(and(...where))
+    .orderBy(desc(recoveryJobs.createdAt))
+    .limit(count);
   return rows.map(toRecoveryJobView);
 }

@@ -37,7 +37,13 @@ afterAll(async () => {
 const org = { org: "acme" };
 const publish = (data: unknown) => call(eventsRoute.POST, { method: "POST", params: org, key, path: "/events", body: { type: "order.created", data } });
 async function newHook(path: string, extra: Record<string, unknown> = {}) {
-  const res = await call(webhooksRoute.POST, { method: "POST", params: org, key, path: "/webhooks", body: webhookBody({ url: `${receiver.url}${path}`, ...extra }) });
+  const res = await call(webhooksRoute.POST, {
+    method: "POST",
+    params: org,
+    key,
+    path: "/webhooks",
+    body: webhookBody({ url: `${receiver.url}${path}`, ...extra }),
+  });
   expect(res.status).toBe(201);
   return res.json.id as string;
 }
@@ -65,9 +71,18 @@ describe("pause and resume", () => {
     // The claim takes the backlog oldest first (its queue order is publication order). The arrival order matches it
     // on a quiet host; on an overloaded one the engine gives back a delivery whose send slot it missed and sends it
     // later, after its successors, so the arrival order is not asserted here.
-    const queued = await testDb.db.select({ eventId: deliveries.eventId }).from(deliveries).where(eq(deliveries.webhookId, id)).orderBy(deliveries.nextAttemptAt);
+    const queued = await testDb.db
+      .select({ eventId: deliveries.eventId })
+      .from(deliveries)
+      .where(eq(deliveries.webhookId, id))
+      .orderBy(deliveries.nextAttemptAt);
     expect(queued.map((d) => d.eventId)).toEqual(ids);
-    expect(maxInAnyWindow(got.map((r) => r.time), 1_000)).toBeLessThanOrEqual(10);
+    expect(
+      maxInAnyWindow(
+        got.map((r) => r.time),
+        1_000,
+      ),
+    ).toBeLessThanOrEqual(10);
     const audit = await testDb.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, id));
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["webhook.paused", "webhook.resumed"]));
   });
@@ -75,20 +90,31 @@ describe("pause and resume", () => {
 
 describe("recover by time range", () => {
   it("redelivers exactly the failed and diverted deliveries inside a 2-hour range, as a job that reaches 100 %", async () => {
-    const id = await newHook("/recover", { rateLimit: 50, failureHandling: { maxAttempts: 1, backoff: "linear", intervalSeconds: 1, suspendAfterFailures: 1000 } });
+    const id = await newHook("/recover", {
+      rateLimit: 50,
+      failureHandling: { maxAttempts: 1, backoff: "linear", intervalSeconds: 1, suspendAfterFailures: 1000 },
+    });
     receiver.setHandler((r, res) => (r.path === "/recover" ? res.writeHead(500).end("down") : res.writeHead(200).end("ok")));
     const hoursAgo = [3.5, 2.9, 2.5, 1.5, 1.1, 0.5];
     const ids: string[] = [];
     for (const h of hoursAgo) ids.push((await publish({ h })).json.id);
     await waitFor(async () => (await testDb.db.select().from(deliveries).where(eq(deliveries.webhookId, id))).every((d) => d.status === "diverted"));
     for (const [i, h] of hoursAgo.entries()) {
-      await testDb.db.execute(sql`update deliveries set created_at = now() - make_interval(secs => ${h * 3600}) where webhook_id = ${id} and event_id = ${ids[i]}`);
+      await testDb.db.execute(
+        sql`update deliveries set created_at = now() - make_interval(secs => ${h * 3600}) where webhook_id = ${id} and event_id = ${ids[i]}`,
+      );
     }
     receiver.requests.length = 0;
     receiver.setHandler((_r, res) => res.writeHead(200).end("ok"));
     const now = Date.now();
     const body = { from: new Date(now - 3 * 3600_000).toISOString(), to: new Date(now - 3600_000).toISOString() };
-    const bad = await call(recover.POST, { method: "POST", params: { ...org, id }, key, path: `/webhooks/${id}/recover`, body: { from: body.to, to: body.from } });
+    const bad = await call(recover.POST, {
+      method: "POST",
+      params: { ...org, id },
+      key,
+      path: `/webhooks/${id}/recover`,
+      body: { from: body.to, to: body.from },
+    });
     expect(bad.status).toBe(422);
     expect(bad.json.errors).toEqual([{ path: "to", message: "To must be after From." }]);
     const started = await call(recover.POST, { method: "POST", params: { ...org, id }, key, path: `/webhooks/${id}/recover`, body });
@@ -102,10 +128,22 @@ describe("recover by time range", () => {
     const inside = ids.slice(1, 5);
     await waitFor(() => at("/recover").length >= 4);
     await new Promise((r) => setTimeout(r, 500));
-    expect(at("/recover").map((r) => r.headers["webhook-id"]).sort()).toEqual([...inside].sort());
-    const outside = await testDb.db.select({ status: deliveries.status }).from(deliveries).where(and(eq(deliveries.webhookId, id), inArray(deliveries.eventId, [ids[0], ids[5]])));
+    expect(
+      at("/recover")
+        .map((r) => r.headers["webhook-id"])
+        .sort(),
+    ).toEqual([...inside].sort());
+    const outside = await testDb.db
+      .select({ status: deliveries.status })
+      .from(deliveries)
+      .where(and(eq(deliveries.webhookId, id), inArray(deliveries.eventId, [ids[0], ids[5]])));
     expect(outside.map((d) => d.status)).toEqual(["diverted", "diverted"]);
-    const cancelled = await call(cancel.POST, { method: "POST", params: { ...org, id: started.json.id }, key, path: `/recovery-jobs/${started.json.id}/cancel` });
+    const cancelled = await call(cancel.POST, {
+      method: "POST",
+      params: { ...org, id: started.json.id },
+      key,
+      path: `/recovery-jobs/${started.json.id}/cancel`,
+    });
     expect(cancelled.status).toBe(409);
     const audit = await testDb.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, started.json.id));
     expect(audit.map((a) => a.action).sort()).toEqual(["recovery.finished", "recovery.started"]);

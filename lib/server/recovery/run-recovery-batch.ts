@@ -25,7 +25,10 @@ export async function runRecoveryBatch(db: Db, { batchSize = RECOVERY_BATCH } = 
       .limit(1)
       .for("update", { skipLocked: true })) as RecoveryJobRow[];
     if (!job) return false;
-    const after = job.cursorCreatedAt && job.cursorId ? sql`(${deliveries.createdAt}, ${deliveries.id}) > (${job.cursorCreatedAt.toISOString()}::timestamptz, ${job.cursorId}::uuid)` : undefined;
+    const after =
+      job.cursorCreatedAt && job.cursorId
+        ? sql`(${deliveries.createdAt}, ${deliveries.id}) > (${job.cursorCreatedAt.toISOString()}::timestamptz, ${job.cursorId}::uuid)`
+        : undefined;
     const batch = await tx
       .select({ id: deliveries.id, createdAt: deliveries.createdAt })
       .from(deliveries)
@@ -37,8 +40,22 @@ export async function runRecoveryBatch(db: Db, { batchSize = RECOVERY_BATCH } = 
     if (batch.length) {
       const rows = await tx
         .update(deliveries)
-        .set({ status: "pending", nextAttemptAt: new Date(), retryBase: sql`${deliveries.attempts}`, divertedReason: null, divertedAt: null, leaseUntil: null, leasedBy: null, updatedAt: new Date() })
-        .where(inArray(deliveries.id, batch.map((b) => b.id)))
+        .set({
+          status: "pending",
+          nextAttemptAt: new Date(),
+          retryBase: sql`${deliveries.attempts}`,
+          divertedReason: null,
+          divertedAt: null,
+          leaseUntil: null,
+          leasedBy: null,
+          updatedAt: new Date(),
+        })
+        .where(
+          inArray(
+            deliveries.id,
+            batch.map((b) => b.id),
+          ),
+        )
         .returning({ id: deliveries.id });
       redelivered = rows.length;
     }
@@ -56,7 +73,16 @@ export async function runRecoveryBatch(db: Db, { batchSize = RECOVERY_BATCH } = 
       })
       .where(sql`${recoveryJobs.id} = ${job.id}`);
     if (finished) {
-      await recordAudit({ actor: SYSTEM, orgId: job.orgId, action: "recovery.finished", target: { type: "recovery_job", id: job.id, label: job.webhookId ?? "all diverted" }, summary: { total: job.total, redelivered: job.redelivered + redelivered } }, tx);
+      await recordAudit(
+        {
+          actor: SYSTEM,
+          orgId: job.orgId,
+          action: "recovery.finished",
+          target: { type: "recovery_job", id: job.id, label: job.webhookId ?? "all diverted" },
+          summary: { total: job.total, redelivered: job.redelivered + redelivered },
+        },
+        tx,
+      );
     }
     return true;
   });

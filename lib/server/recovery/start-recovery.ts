@@ -12,11 +12,27 @@ import { toRecoveryJobView } from "./view";
 type JobInput = { webhookId: string | null; scope: "range" | "diverted"; eventTypes?: string[]; from?: Date; to?: Date };
 
 async function insertJob(tx: Tx, actor: Actor, input: JobInput, label: string) {
-  const shape = { orgId: actor.orgId, webhookId: input.webhookId, scope: input.scope, eventTypes: input.eventTypes?.length ? input.eventTypes : null, rangeFrom: input.from ?? null, rangeTo: input.to ?? null };
+  const shape = {
+    orgId: actor.orgId,
+    webhookId: input.webhookId,
+    scope: input.scope,
+    eventTypes: input.eventTypes?.length ? input.eventTypes : null,
+    rangeFrom: input.from ?? null,
+    rangeTo: input.to ?? null,
+  };
   const [{ total }] = await tx.select({ total: count() }).from(deliveries).where(jobScope(shape));
-  const [job] = await tx.insert(recoveryJobs).values({ ...shape, total, createdBy: actor.label }).returning();
+  const [job] = await tx
+    .insert(recoveryJobs)
+    .values({ ...shape, total, createdBy: actor.label })
+    .returning();
   await recordAudit(
-    { actor, orgId: actor.orgId, action: "recovery.started", target: { type: "recovery_job", id: job.id, label }, summary: { scope: job.scope, webhookId: job.webhookId, from: input.from?.toISOString(), to: input.to?.toISOString(), eventTypes: job.eventTypes, total } },
+    {
+      actor,
+      orgId: actor.orgId,
+      action: "recovery.started",
+      target: { type: "recovery_job", id: job.id, label },
+      summary: { scope: job.scope, webhookId: job.webhookId, from: input.from?.toISOString(), to: input.to?.toISOString(), eventTypes: job.eventTypes, total },
+    },
     tx,
   );
   return toRecoveryJobView(job);
@@ -27,7 +43,10 @@ export async function recoverRange({ actor, webhookId, input }: { actor: Actor; 
   assertCan(actor, "diverted.manage");
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [hook] = await tx.select({ name: webhooks.name }).from(webhooks).where(and(eq(webhooks.id, webhookId), eq(webhooks.orgId, actor.orgId)));
+    const [hook] = await tx
+      .select({ name: webhooks.name })
+      .from(webhooks)
+      .where(and(eq(webhooks.id, webhookId), eq(webhooks.orgId, actor.orgId)));
     if (!hook) throw notFound("No such webhook.");
     return insertJob(tx, actor, { webhookId, scope: "range", eventTypes: input.eventTypes, from: new Date(input.from), to: new Date(input.to) }, hook.name);
   });
@@ -39,7 +58,10 @@ export async function redeliverDivertedJob({ actor, webhookId }: { actor: Actor;
   const db = await getDb();
   return db.transaction(async (tx) => {
     if (webhookId) {
-      const [hook] = await tx.select({ id: webhooks.id }).from(webhooks).where(and(eq(webhooks.id, webhookId), eq(webhooks.orgId, actor.orgId)));
+      const [hook] = await tx
+        .select({ id: webhooks.id })
+        .from(webhooks)
+        .where(and(eq(webhooks.id, webhookId), eq(webhooks.orgId, actor.orgId)));
       if (!hook) throw notFound("No such webhook.");
     }
     return insertJob(tx, actor, { webhookId: webhookId ?? null, scope: "diverted" }, webhookId ?? "all diverted");

@@ -121,7 +121,9 @@ describe("PATCH: moving the URL to a new origin needs a new credential", () => {
     expect(moved.status).toBe(200);
     expect(moved.json).toMatchObject({ url: `${b.url}/hook`, version: 2, auth: { key: "*****" } });
 
-    const sent = await (await import("@/lib/testing/api")).call((await import("@/app/api/v1/orgs/[org]/webhooks/[id]/test/route")).POST, {
+    const sent = await (
+      await import("@/lib/testing/api")
+    ).call((await import("@/app/api/v1/orgs/[org]/webhooks/[id]/test/route")).POST, {
       method: "POST",
       params: { org: "acme", id },
       key: tester,
@@ -173,7 +175,10 @@ describe("change requests: the same rule at submission and when applied", () => 
     expect(submitted.status).toBe(202);
     const crId = submitted.json.changeRequest.id;
     const [cr] = await testDb.db.select().from(changeRequests).where(eq(changeRequests.id, crId));
-    await testDb.db.update(changeRequests).set({ proposed: { ...cr.proposed, url: `${b.url}/sneaky` } }).where(eq(changeRequests.id, crId));
+    await testDb.db
+      .update(changeRequests)
+      .set({ proposed: { ...cr.proposed, url: `${b.url}/sneaky` } })
+      .where(eq(changeRequests.id, crId));
     const before = await stored(id);
 
     const err = await approveChangeRequest({ actor: await personApprover(), id: crId }).catch((e) => e);

@@ -40,7 +40,8 @@ afterEach(async () => {
 });
 
 const acme = { org: "acme" };
-const auditOf = async (key: string, qs: string) => (await call(audit.GET, { params: acme, key, path: `/audit-log?count=100&${qs}` })).json.items as { action: string; actorLabel: string }[];
+const auditOf = async (key: string, qs: string) =>
+  (await call(audit.GET, { params: acme, key, path: `/audit-log?count=100&${qs}` })).json.items as { action: string; actorLabel: string }[];
 
 describe("API keys hold at most their creator's roles and never review", () => {
   it("an admin cannot mint a key with the approver role to approve their own change (the issue's first attack)", async () => {
@@ -77,7 +78,10 @@ describe("API keys hold at most their creator's roles and never review", () => {
     const second = await addPerson("second.admin@example.com", ["admin", "viewer"]);
     const key = await personKey(second, ["admin", "viewer"]);
     expect((await api.createWebhook(key, { url: `${live.url}/d` })).status).toBe(201);
-    await testDb.db.update(memberships).set({ roles: ["viewer"] }).where(and(eq(memberships.userId, second.id), eq(memberships.orgId, second.orgId)));
+    await testDb.db
+      .update(memberships)
+      .set({ roles: ["viewer"] })
+      .where(and(eq(memberships.userId, second.id), eq(memberships.orgId, second.orgId)));
     expect((await api.createWebhook(key, { url: `${live.url}/e` })).status).toBe(403);
     expect((await api.listWebhooks(key)).status).toBe(200);
     await testDb.db.delete(memberships).where(and(eq(memberships.userId, second.id), eq(memberships.orgId, second.orgId)));
@@ -109,7 +113,11 @@ describe("while approvals are on, weakening four-eyes is itself a change request
     expect(off.json.changeRequest).toMatchObject({ targetKind: "settings", status: "pending" });
     expect((await api.getSettings(admin)).json.approvals.update).toBe(true);
     const detail = (await api.get(admin, off.json.changeRequest.id)).json;
-    expect(detail.changes.find((c: { field: string }) => c.field === "approvals.update")).toMatchObject({ before: "Required", after: "Not required", changed: true });
+    expect(detail.changes.find((c: { field: string }) => c.field === "approvals.update")).toMatchObject({
+      before: "Required",
+      after: "Not required",
+      changed: true,
+    });
 
     expect((await api.approve(await person("admin@example.com"), off.json.changeRequest.id)).status).toBe(403); // not an approver
     expect((await api.approve(await person("approver@example.com"), off.json.changeRequest.id)).status).toBe(200);
@@ -121,7 +129,12 @@ describe("while approvals are on, weakening four-eyes is itself a change request
     const adminKey = await personKey(admin, ["admin"]);
     const tester = await person("tester@example.com");
     await api.setApprovals(adminKey, { delete: true });
-    const res = await call(member.PATCH, { method: "PATCH", params: { org: "acme", userId: tester.id }, key: adminKey, body: { roles: ["tester", "approver"] } });
+    const res = await call(member.PATCH, {
+      method: "PATCH",
+      params: { org: "acme", userId: tester.id },
+      key: adminKey,
+      body: { roles: ["tester", "approver"] },
+    });
     expect(res.status).toBe(202);
     expect(res.json.changeRequest).toMatchObject({ targetKind: "member-roles", targetId: tester.id });
     expect((await person("tester@example.com")).roles).toEqual(["tester"]);
@@ -131,15 +144,26 @@ describe("while approvals are on, weakening four-eyes is itself a change request
     expect((await api.approve(admin, res.json.changeRequest.id)).status).toBe(403);
     expect((await api.approve(await person("approver@example.com"), res.json.changeRequest.id)).status).toBe(200);
     expect((await person("tester@example.com")).roles).toEqual(["tester", "approver"]);
-    await testDb.db.update(memberships).set({ roles: ["tester"] }).where(eq(memberships.userId, tester.id));
+    await testDb.db
+      .update(memberships)
+      .set({ roles: ["tester"] })
+      .where(eq(memberships.userId, tester.id));
   });
 
   it("with approvals off, role changes apply at once", async () => {
     const adminKey = await createTestKey("acme", ["admin"]);
     const viewer = await person("viewer@example.com");
-    const res = await call(member.PATCH, { method: "PATCH", params: { org: "acme", userId: viewer.id }, key: adminKey, body: { roles: ["viewer", "approver"] } });
+    const res = await call(member.PATCH, {
+      method: "PATCH",
+      params: { org: "acme", userId: viewer.id },
+      key: adminKey,
+      body: { roles: ["viewer", "approver"] },
+    });
     expect(res.status).toBe(200);
-    await testDb.db.update(memberships).set({ roles: ["viewer"] }).where(eq(memberships.userId, viewer.id));
+    await testDb.db
+      .update(memberships)
+      .set({ roles: ["viewer"] })
+      .where(eq(memberships.userId, viewer.id));
   });
 });
 
@@ -220,10 +244,18 @@ describe("the last admin", () => {
   it("two admins demoting each other at once leave exactly one admin", async () => {
     const [org] = await testDb.db.select().from(organizations).where(eq(organizations.slug, "acme"));
     const adminCount = async () =>
-      (await testDb.db.select({ n: sql<number>`count(*)::int` }).from(memberships).where(and(eq(memberships.orgId, org.id), sql`'admin' = any(${memberships.roles})`)))[0].n;
+      (
+        await testDb.db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(memberships)
+          .where(and(eq(memberships.orgId, org.id), sql`'admin' = any(${memberships.roles})`))
+      )[0].n;
     const a = await person("admin@example.com");
     // Only A is an admin when each round starts; B joins as the second.
-    await testDb.db.update(memberships).set({ roles: ["viewer"] }).where(and(eq(memberships.orgId, org.id), sql`${memberships.userId} <> ${a.id}`, sql`'admin' = any(${memberships.roles})`));
+    await testDb.db
+      .update(memberships)
+      .set({ roles: ["viewer"] })
+      .where(and(eq(memberships.orgId, org.id), sql`${memberships.userId} <> ${a.id}`, sql`'admin' = any(${memberships.roles})`));
     for (let round = 0; round < 5; round++) {
       const b = await addPerson("rival.admin@example.com", ["admin"]);
       expect(await adminCount()).toBe(2);
@@ -234,7 +266,10 @@ describe("the last admin", () => {
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
       expect(await adminCount()).toBe(1);
       // Put things back: A is the admin again, B leaves.
-      await testDb.db.update(memberships).set({ roles: ["admin"] }).where(and(eq(memberships.orgId, org.id), eq(memberships.userId, a.id)));
+      await testDb.db
+        .update(memberships)
+        .set({ roles: ["admin"] })
+        .where(and(eq(memberships.orgId, org.id), eq(memberships.userId, a.id)));
       await testDb.db.delete(memberships).where(and(eq(memberships.orgId, org.id), eq(memberships.userId, b.id)));
     }
   });

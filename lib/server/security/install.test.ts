@@ -23,7 +23,10 @@ const t = useTestDatabase({ seed: false });
 const ADMIN = { orgName: "Initech Payments", email: "Founder@Initech.example", name: "Peter", password: "correct horse battery" };
 
 const fieldsOf = async (p: Promise<unknown>) => {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
   return Object.fromEntries(((err as AppError).fieldErrors ?? []).map((f) => [f.path, f.message]));
 };
@@ -60,7 +63,10 @@ describe("a real install (security)", () => {
     const token = await issueSetupToken(t.db, new Date(Date.now() - 25 * 60 * 60_000));
     expect(await fieldsOf(completeSetup({ ...ADMIN, email: "late@initech.example", token }))).toHaveProperty("token");
     // Restore the admin for the tests below.
-    const [founder] = await t.db.select().from(users).where(sql`email = 'founder@initech.example'`);
+    const [founder] = await t.db
+      .select()
+      .from(users)
+      .where(sql`email = 'founder@initech.example'`);
     const [org] = await t.db.select().from(organizations).where(eq(organizations.slug, "initech-payments"));
     await t.db.insert(memberships).values({ orgId: org.id, userId: founder.id, roles: ["admin"] });
   });
@@ -86,32 +92,50 @@ describe("OIDC account linking (security)", () => {
   const issuer = "https://idp.example.com";
 
   it("never links by e-mail alone; links by (issuer, subject) after an admin-made link and a verified e-mail", async () => {
-    const [founder] = await t.db.select().from(users).where(sql`email = 'founder@initech.example'`);
+    const [founder] = await t.db
+      .select()
+      .from(users)
+      .where(sql`email = 'founder@initech.example'`);
     // Someone who controls that address at the provider, before any admin link: refused.
-    expect(await resolveOidcSignIn({ issuer, subject: "attacker-sub", email: "founder@initech.example", emailVerified: true })).toEqual({ refused: "not_linked" });
+    expect(await resolveOidcSignIn({ issuer, subject: "attacker-sub", email: "founder@initech.example", emailVerified: true })).toEqual({
+      refused: "not_linked",
+    });
     const admin = (await actorForUser(founder.id, "initech-payments"))!;
     await allowOidcLink({ actor: admin, userId: founder.id, issuer });
     // An unverified e-mail does not use the link.
-    expect(await resolveOidcSignIn({ issuer, subject: "real-sub", email: "founder@initech.example", emailVerified: false })).toEqual({ refused: "unverified_email" });
-    expect(await resolveOidcSignIn({ issuer, subject: "real-sub", email: "founder@initech.example", emailVerified: "true" })).toEqual({ refused: "unverified_email" });
+    expect(await resolveOidcSignIn({ issuer, subject: "real-sub", email: "founder@initech.example", emailVerified: false })).toEqual({
+      refused: "unverified_email",
+    });
+    expect(await resolveOidcSignIn({ issuer, subject: "real-sub", email: "founder@initech.example", emailVerified: "true" })).toEqual({
+      refused: "unverified_email",
+    });
     // The first verified sign-in links the identity…
     expect(await resolveOidcSignIn({ issuer, subject: "real-sub", email: "Founder@initech.example", emailVerified: true })).toEqual({ userId: founder.id });
     // …and from then on the subject decides, not the e-mail: a second subject with the same address is refused,
-    expect(await resolveOidcSignIn({ issuer, subject: "attacker-sub", email: "founder@initech.example", emailVerified: true })).toEqual({ refused: "not_linked" });
+    expect(await resolveOidcSignIn({ issuer, subject: "attacker-sub", email: "founder@initech.example", emailVerified: true })).toEqual({
+      refused: "not_linked",
+    });
     // while the linked subject signs in even after changing its e-mail at the provider.
     expect(await resolveOidcSignIn({ issuer, subject: "real-sub", email: "peter@elsewhere.example", emailVerified: false })).toEqual({ userId: founder.id });
     // Another issuer's identical subject is a different identity.
-    expect(await resolveOidcSignIn({ issuer: "https://other-idp.example.com", subject: "real-sub", email: "founder@initech.example", emailVerified: true })).toEqual({ refused: "not_linked" });
+    expect(
+      await resolveOidcSignIn({ issuer: "https://other-idp.example.com", subject: "real-sub", email: "founder@initech.example", emailVerified: true }),
+    ).toEqual({ refused: "not_linked" });
     const rows = await t.db.select().from(oidcIdentities);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ issuer, subject: "real-sub", userId: founder.id });
   });
 
   it("lets only an admin of the member's org make a link", async () => {
-    const [founder] = await t.db.select().from(users).where(sql`email = 'founder@initech.example'`);
+    const [founder] = await t.db
+      .select()
+      .from(users)
+      .where(sql`email = 'founder@initech.example'`);
     const admin = (await actorForUser(founder.id, "initech-payments"))!;
     await expect(allowOidcLink({ actor: { ...admin, roles: ["viewer"] }, userId: founder.id, issuer })).rejects.toThrow("members.manage");
-    await expect(allowOidcLink({ actor: { ...admin, orgId: "00000000-0000-0000-0000-000000000000" }, userId: founder.id, issuer })).rejects.toThrow("No such member");
+    await expect(allowOidcLink({ actor: { ...admin, orgId: "00000000-0000-0000-0000-000000000000" }, userId: founder.id, issuer })).rejects.toThrow(
+      "No such member",
+    );
     // Over the API: admins only, and only when OIDC is configured.
     const params = { org: "initech-payments", userId: founder.id };
     const viewerKey = await createTestKey("initech-payments", ["viewer"]);

@@ -26,7 +26,9 @@ afterEach(async () => {
 const inviteAs = (key: string, body: Record<string, unknown>) => call(members.POST, { method: "POST", params: acme, key, body });
 const tokenOf = (path: string) => path.replace("/invite/", "");
 const accept = (token: string, password: string, extra: { signedInUserId?: string; name?: string } = {}) =>
-  asResponse(() => acceptInvite({ input: { token, password, ...(extra.name ? { name: extra.name } : {}) }, signedInUserId: extra.signedInUserId, clientAddress: "127.0.0.9" }));
+  asResponse(() =>
+    acceptInvite({ input: { token, password, ...(extra.name ? { name: extra.name } : {}) }, signedInUserId: extra.signedInUserId, clientAddress: "127.0.0.9" }),
+  );
 const memberEmails = async (admin: string) => ((await call(members.GET, { params: acme, key: admin })).json.items as { email: string }[]).map((m) => m.email);
 
 describe("invites", () => {
@@ -42,8 +44,13 @@ describe("invites", () => {
       const res = await inviteAs(admin, { email: "oidc.hire@example.com", roles: ["viewer"] });
       expect(await resolveOidcSignIn({ issuer, subject: "sub-1", email: "oidc.hire@example.com", emailVerified: true })).toEqual({ refused: "not_linked" });
       expect((await accept(tokenOf(res.json.invitePath), "chosen-by-the-invitee")).status).toBe(200);
-      const [user] = await testDb.db.select().from(users).where(sql`lower(${users.email}) = 'oidc.hire@example.com'`);
-      expect(await resolveOidcSignIn({ issuer, subject: "sub-1", email: "oidc.hire@example.com", emailVerified: false })).toEqual({ refused: "unverified_email" });
+      const [user] = await testDb.db
+        .select()
+        .from(users)
+        .where(sql`lower(${users.email}) = 'oidc.hire@example.com'`);
+      expect(await resolveOidcSignIn({ issuer, subject: "sub-1", email: "oidc.hire@example.com", emailVerified: false })).toEqual({
+        refused: "unverified_email",
+      });
       expect(await resolveOidcSignIn({ issuer, subject: "sub-1", email: "oidc.hire@example.com", emailVerified: true })).toEqual({ userId: user.id });
       // Linked by (issuer, subject): another subject with the same address is refused.
       expect(await resolveOidcSignIn({ issuer, subject: "sub-2", email: "oidc.hire@example.com", emailVerified: true })).toEqual({ refused: "not_linked" });
@@ -68,7 +75,12 @@ describe("invites", () => {
     expect(JSON.stringify(stored)).not.toContain(token);
 
     // Nothing exists until the invitee accepts.
-    expect(await testDb.db.select().from(users).where(sql`lower(${users.email}) = 'new.hire@example.com'`)).toEqual([]);
+    expect(
+      await testDb.db
+        .select()
+        .from(users)
+        .where(sql`lower(${users.email}) = 'new.hire@example.com'`),
+    ).toEqual([]);
     const listed = await call(invitesRoute.GET, { params: acme, key: admin });
     expect(listed.json.items.map((i: { email: string }) => i.email)).toContain("new.hire@example.com");
     expect(listed.text).not.toContain(token);
@@ -87,7 +99,10 @@ describe("invites", () => {
   it("expire after 72 hours, and a revoked link stops working at once", async () => {
     const admin = await createTestKey("acme", ["admin"]);
     const expired = await inviteAs(admin, { email: "late@example.com", roles: ["viewer"] });
-    await testDb.db.update(invites).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invites.id, expired.json.invite.id));
+    await testDb.db
+      .update(invites)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invites.id, expired.json.invite.id));
     expect((await accept(tokenOf(expired.json.invitePath), "a-long-enough-password")).status).toBe(404);
 
     const revoked = await inviteAs(admin, { email: "revoked@example.com", roles: ["viewer"] });
@@ -95,7 +110,10 @@ describe("invites", () => {
     expect(del.status).toBe(204);
     expect((await accept(tokenOf(revoked.json.invitePath), "a-long-enough-password")).status).toBe(404);
     expect((await call(invite.DELETE, { method: "DELETE", params: { org: "acme", id: revoked.json.invite.id }, key: admin })).status).toBe(404);
-    expect((await call(invite.DELETE, { method: "DELETE", params: { org: "globex", id: revoked.json.invite.id }, key: await createTestKey("globex", ["admin"]) })).status).toBe(404);
+    expect(
+      (await call(invite.DELETE, { method: "DELETE", params: { org: "globex", id: revoked.json.invite.id }, key: await createTestKey("globex", ["admin"]) }))
+        .status,
+    ).toBe(404);
     expect(await memberEmails(admin)).not.toContain("revoked@example.com");
   });
 

@@ -31,9 +31,16 @@ beforeAll(async () => {
           .map(([name, value]) => [`x-echo-${name}`, String(value)]),
       );
       const auth = String(request.headers.authorization ?? request.headers["x-api-key"] ?? "");
-      res.writeHead(500, { "content-type": "application/json", ...echoed }).end(
-        JSON.stringify({ dump, urlEncoded: encodeURIComponent(auth), base64: Buffer.from(auth).toString("base64"), basic: `Basic ${Buffer.from(`user:${auth}`).toString("base64")}` }),
-      );
+      res
+        .writeHead(500, { "content-type": "application/json", ...echoed })
+        .end(
+          JSON.stringify({
+            dump,
+            urlEncoded: encodeURIComponent(auth),
+            base64: Buffer.from(auth).toString("base64"),
+            basic: `Basic ${Buffer.from(`user:${auth}`).toString("base64")}`,
+          }),
+        );
     },
   });
 });
@@ -65,7 +72,12 @@ describe("credentials a receiver echoes never reach a stored attempt", () => {
   it("API key: raw, URL-encoded, base64 and inside Basic are scrubbed from the body; the request headers show *****", async () => {
     const admin = await createTestKey("acme", ["admin"]);
     const key = "echo-me-key/+=%42-secret";
-    const created = await call(webhooksRoute.POST, { method: "POST", params: { org: "acme" }, key: admin, body: webhookBody({ url: `${receiver.url}/api-key`, auth: { type: "api_key", header: "X-Api-Key", key } }) });
+    const created = await call(webhooksRoute.POST, {
+      method: "POST",
+      params: { org: "acme" },
+      key: admin,
+      body: webhookBody({ url: `${receiver.url}/api-key`, auth: { type: "api_key", header: "X-Api-Key", key } }),
+    });
     expect(created.status).toBe(201);
     const { text, attempt, stored } = await attemptAsViewer(created.json.id);
     // The receiver really got (and echoed) the key: the scrubber had something to do.
@@ -101,7 +113,8 @@ describe("credentials a receiver echoes never reach a stored attempt", () => {
 describe("blocked-address errors", () => {
   it("name the host the admin configured, never the internal address it resolved to", async () => {
     const lookup = createGuardedLookup({
-      resolve: ((_host: string, _opts: unknown, cb: (err: null, addrs: { address: string; family: number }[]) => void) => cb(null, [{ address: "10.20.30.40", family: 4 }])) as never,
+      resolve: ((_host: string, _opts: unknown, cb: (err: null, addrs: { address: string; family: number }[]) => void) =>
+        cb(null, [{ address: "10.20.30.40", family: 4 }])) as never,
     });
     const err = await new Promise<Error>((resolve) => lookup("internal.example.com", { all: true }, (e) => resolve(e as Error)));
     expect(err.message).toBe("refused to connect to internal.example.com: blocked address");

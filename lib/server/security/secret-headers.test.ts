@@ -36,7 +36,11 @@ const row = async (id: string) => (await testDb.db.select().from(webhooks).where
 const everywhere = (value: unknown) => JSON.stringify(value);
 
 async function createWithSecret(admin: string, path: string) {
-  const res = await api.createWebhook(admin, { url: `${receiver.url}${path}`, headers: { "X-Tenant-Token": [TOKEN], "X-Team": ["pay"] }, secretHeaders: ["X-Tenant-Token"] });
+  const res = await api.createWebhook(admin, {
+    url: `${receiver.url}${path}`,
+    headers: { "X-Tenant-Token": [TOKEN], "X-Team": ["pay"] },
+    secretHeaders: ["X-Tenant-Token"],
+  });
   expect(res.status).toBe(201);
   return res;
 }
@@ -70,7 +74,11 @@ describe("secret custom headers", () => {
     expect(req.headers["x-tenant-token"]).toBe(TOKEN);
     expect(req.headers["x-team"]).toBe("pay");
     const [logged] = await waitFor(async () => {
-      const rows = await testDb.db.select({ h: attempts.requestHeaders }).from(attempts).innerJoin(deliveries, eq(deliveries.id, attempts.deliveryId)).where(eq(deliveries.webhookId, id));
+      const rows = await testDb.db
+        .select({ h: attempts.requestHeaders })
+        .from(attempts)
+        .innerJoin(deliveries, eq(deliveries.id, attempts.deliveryId))
+        .where(eq(deliveries.webhookId, id));
       return rows.length ? rows : undefined;
     });
     expect(logged.h["x-tenant-token"]).toBe("*****");

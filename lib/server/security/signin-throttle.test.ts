@@ -127,7 +127,10 @@ describe("password hashing (security)", () => {
   });
 
   it("stores no password or counter secrets in the throttle table", async () => {
-    const rows = await t.db.select().from(signInFailures).where(sql`${signInFailures.key} like 'acct:viewer@example.com|%'`);
+    const rows = await t.db
+      .select()
+      .from(signInFailures)
+      .where(sql`${signInFailures.key} like 'acct:viewer@example.com|%'`);
     expect(JSON.stringify(rows)).not.toContain("wrong");
   });
 });

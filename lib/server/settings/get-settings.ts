@@ -18,7 +18,14 @@ export async function readOrgSettings(db: DbOrTx, orgId: string): Promise<OrgSet
     .from(organizations)
     .where(eq(organizations.id, orgId));
   const a = org.approvals;
-  return { approvals: { create: Boolean(a?.create), update: Boolean(a?.update), delete: Boolean(a?.delete) }, approvalExpiryDays: org.approvalExpiryDays, maxActiveWebhooks: org.maxActiveWebhooks, publishLimit: org.publishLimit, retentionDays: org.retentionDays, auditRetentionDays: org.auditRetentionDays };
+  return {
+    approvals: { create: Boolean(a?.create), update: Boolean(a?.update), delete: Boolean(a?.delete) },
+    approvalExpiryDays: org.approvalExpiryDays,
+    maxActiveWebhooks: org.maxActiveWebhooks,
+    publishLimit: org.publishLimit,
+    retentionDays: org.retentionDays,
+    auditRetentionDays: org.auditRetentionDays,
+  };
 }
 
 export async function getSettings({ actor }: { actor: Actor }): Promise<OrgSettings> {

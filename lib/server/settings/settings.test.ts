@@ -12,7 +12,14 @@ describe("organization settings", () => {
     const viewer = await createTestKey("acme", ["viewer"]);
     const res = await api.getSettings(viewer);
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ approvals: { create: false, update: false, delete: false }, approvalExpiryDays: 7, maxActiveWebhooks: 10, publishLimit: 10000, retentionDays: 30, auditRetentionDays: 365 });
+    expect(res.json).toEqual({
+      approvals: { create: false, update: false, delete: false },
+      approvalExpiryDays: 7,
+      maxActiveWebhooks: 10,
+      publishLimit: 10000,
+      retentionDays: 30,
+      auditRetentionDays: 365,
+    });
   });
 
   it("changes what is given, keeps the rest, and audits before and after", async () => {

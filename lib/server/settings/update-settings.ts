@@ -25,8 +25,13 @@ export async function applySettings(tx: Tx, actor: Actor, patch: UpdateSettingsI
   };
   if (JSON.stringify(before) === JSON.stringify(after)) return before;
   const { approvals, approvalExpiryDays, publishLimit, retentionDays, auditRetentionDays } = after;
-  await tx.update(organizations).set({ approvals, approvalExpiryDays, publishLimit, retentionDays, auditRetentionDays }).where(eq(organizations.id, actor.orgId));
-  const changed = (["approvals", "approvalExpiryDays", "publishLimit", "retentionDays", "auditRetentionDays"] as const).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  await tx
+    .update(organizations)
+    .set({ approvals, approvalExpiryDays, publishLimit, retentionDays, auditRetentionDays })
+    .where(eq(organizations.id, actor.orgId));
+  const changed = (["approvals", "approvalExpiryDays", "publishLimit", "retentionDays", "auditRetentionDays"] as const).filter(
+    (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+  );
   await recordAudit(
     {
       actor,
@@ -44,7 +49,13 @@ export async function applySettings(tx: Tx, actor: Actor, patch: UpdateSettingsI
  * Changes which webhook changes need approval, how long requests stay open, the publish limit and retention. While approvals are on, switching a
  * kind off is a change request another approver decides; switching one on applies at once.
  */
-export async function updateSettings({ actor, patch }: { actor: Actor; patch: UpdateSettingsInput }): Promise<OrgSettings | { changeRequest: ChangeRequestRow }> {
+export async function updateSettings({
+  actor,
+  patch,
+}: {
+  actor: Actor;
+  patch: UpdateSettingsInput;
+}): Promise<OrgSettings | { changeRequest: ChangeRequestRow }> {
   assertCan(actor, "settings.write");
   const db = await getDb();
   return db.transaction(async (tx) => {

@@ -21,7 +21,13 @@ export async function allowOidcLink({ actor, userId, issuer }: { actor: Actor; u
   if (!member) throw notFound("No such member.");
   const created = await db.insert(oidcIdentities).values({ userId, issuer, createdBy: actor.label }).onConflictDoNothing().returning({ id: oidcIdentities.id });
   if (created.length) {
-    await recordAudit({ actor, orgId: actor.orgId, action: "member.oidc_link_allowed", target: { type: "user", id: userId, label: member.email }, summary: { issuer } });
+    await recordAudit({
+      actor,
+      orgId: actor.orgId,
+      action: "member.oidc_link_allowed",
+      target: { type: "user", id: userId, label: member.email },
+      summary: { issuer },
+    });
   }
   return { userId, issuer, created: created.length > 0 };
 }

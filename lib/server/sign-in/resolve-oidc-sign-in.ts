@@ -37,7 +37,16 @@ export async function resolveOidcSignIn(claims: OidcClaims): Promise<{ userId: s
       .where(and(eq(oidcIdentities.id, pending.id), isNull(oidcIdentities.subject)))
       .returning({ id: oidcIdentities.id });
     if (linked.length !== 1) return { refused: "not_linked" as const };
-    await recordAudit({ actor: { kind: "anonymous", id: null, label: email }, orgId: null, action: "auth.oidc_linked", target: { type: "user", id: pending.userId, label: email }, summary: { issuer: claims.issuer } }, tx);
+    await recordAudit(
+      {
+        actor: { kind: "anonymous", id: null, label: email },
+        orgId: null,
+        action: "auth.oidc_linked",
+        target: { type: "user", id: pending.userId, label: email },
+        summary: { issuer: claims.issuer },
+      },
+      tx,
+    );
     return { userId: pending.userId };
   });
 }

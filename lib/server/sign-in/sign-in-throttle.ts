@@ -44,7 +44,10 @@ export async function signInWaitMs(keys: ThrottleKeys, now = new Date()): Promis
 export async function recordSignInFailure(keys: ThrottleKeys, now = new Date()): Promise<void> {
   const db = await getDb();
   const expiresAt = new Date(now.getTime() + THROTTLE.ttlMs);
-  for (const [key, free] of [[keys.account, THROTTLE.accountFree], [keys.address, THROTTLE.addressFree]] as const) {
+  for (const [key, free] of [
+    [keys.account, THROTTLE.accountFree],
+    [keys.address, THROTTLE.addressFree],
+  ] as const) {
     const [row] = await db
       .insert(signInFailures)
       .values({ key, failures: 1, lastFailedAt: now, expiresAt })

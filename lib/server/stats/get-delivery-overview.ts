@@ -26,19 +26,33 @@ export async function getDeliveryOverview({ actor, range, now }: { actor: Actor;
       })
       .from(deliveryRollups)
       .leftJoin(webhooks, eq(webhooks.id, deliveryRollups.webhookId))
-      .where(and(eq(deliveryRollups.orgId, actor.orgId), gte(deliveryRollups.bucketStart, rangeWindow(range, now).from), sql`${deliveryRollups.bucketSeconds} > 0`))
+      .where(
+        and(eq(deliveryRollups.orgId, actor.orgId), gte(deliveryRollups.bucketStart, rangeWindow(range, now).from), sql`${deliveryRollups.bucketSeconds} > 0`),
+      )
       .groupBy(deliveryRollups.webhookId, webhooks.name)
       .having(sql`${failures} > 0`)
       .orderBy(desc(failures), deliveryRollups.webhookId)
       .limit(5),
     db
-      .select({ id: webhooks.id, name: webhooks.name, status: webhooks.status, consecutiveFailures: webhooks.consecutiveFailures, suspendAfterFailures: sql<number>`(${webhooks.failureHandling}->>'suspendAfterFailures')::int` })
+      .select({
+        id: webhooks.id,
+        name: webhooks.name,
+        status: webhooks.status,
+        consecutiveFailures: webhooks.consecutiveFailures,
+        suspendAfterFailures: sql<number>`(${webhooks.failureHandling}->>'suspendAfterFailures')::int`,
+      })
       .from(webhooks)
       .where(
         and(
           eq(webhooks.orgId, actor.orgId),
           // the same rule as the webhook page's warning: suspended, or half-way there
-          or(inArray(webhooks.status, ["suspended"]), and(eq(webhooks.status, "active"), sql`${webhooks.consecutiveFailures} > 0 and ${webhooks.consecutiveFailures} * 2 >= (${webhooks.failureHandling}->>'suspendAfterFailures')::int`)),
+          or(
+            inArray(webhooks.status, ["suspended"]),
+            and(
+              eq(webhooks.status, "active"),
+              sql`${webhooks.consecutiveFailures} > 0 and ${webhooks.consecutiveFailures} * 2 >= (${webhooks.failureHandling}->>'suspendAfterFailures')::int`,
+            ),
+          ),
         ),
       )
       .orderBy(webhooks.name)

@@ -5,9 +5,22 @@ import { assertCan, type Actor } from "../authz";
 import { readBacklog, readSeries } from "./read-rollups";
 
 /** A webhook's Overview tab: its deliveries over the range and its backlog (the caller has loaded the webhook, in scope). */
-export async function getWebhookStats({ actor, webhookId, range, now }: { actor: Actor; webhookId: string; range: StatsRange; now?: number }): Promise<DeliveryStats> {
+export async function getWebhookStats({
+  actor,
+  webhookId,
+  range,
+  now,
+}: {
+  actor: Actor;
+  webhookId: string;
+  range: StatsRange;
+  now?: number;
+}): Promise<DeliveryStats> {
   assertCan(actor, "deliveries.read");
   const db = await getDb();
-  const [series, backlog] = await Promise.all([readSeries(db, { orgId: actor.orgId, webhookId, range, now }), readBacklog(db, { orgId: actor.orgId, webhookId })]);
+  const [series, backlog] = await Promise.all([
+    readSeries(db, { orgId: actor.orgId, webhookId, range, now }),
+    readBacklog(db, { orgId: actor.orgId, webhookId }),
+  ]);
   return { ...series, backlog };
 }

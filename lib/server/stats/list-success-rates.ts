@@ -8,14 +8,33 @@ import { successRate } from "./latency";
 export type SuccessRate = { attempts: number; rate: number | null };
 
 /** Each listed webhook's success rate over the last 24 hours (webhooks without attempts are absent from the map). */
-export async function listSuccessRates({ actor, webhookIds, now = Date.now() }: { actor: Actor; webhookIds: string[]; now?: number }): Promise<Map<string, SuccessRate>> {
+export async function listSuccessRates({
+  actor,
+  webhookIds,
+  now = Date.now(),
+}: {
+  actor: Actor;
+  webhookIds: string[];
+  now?: number;
+}): Promise<Map<string, SuccessRate>> {
   assertCan(actor, "deliveries.read");
   if (webhookIds.length === 0) return new Map();
   const db = await getDb();
   const rows = await db
-    .select({ id: deliveryRollups.webhookId, succeeded: sql<number>`sum(${deliveryRollups.succeeded})::int`, attempts: sql<number>`sum(${deliveryRollups.succeeded} + ${deliveryRollups.failed} + ${deliveryRollups.diverted})::int` })
+    .select({
+      id: deliveryRollups.webhookId,
+      succeeded: sql<number>`sum(${deliveryRollups.succeeded})::int`,
+      attempts: sql<number>`sum(${deliveryRollups.succeeded} + ${deliveryRollups.failed} + ${deliveryRollups.diverted})::int`,
+    })
     .from(deliveryRollups)
-    .where(and(eq(deliveryRollups.orgId, actor.orgId), inArray(deliveryRollups.webhookId, webhookIds), eq(deliveryRollups.bucketSeconds, 60), gte(deliveryRollups.bucketStart, new Date(now - 86_400_000))))
+    .where(
+      and(
+        eq(deliveryRollups.orgId, actor.orgId),
+        inArray(deliveryRollups.webhookId, webhookIds),
+        eq(deliveryRollups.bucketSeconds, 60),
+        gte(deliveryRollups.bucketStart, new Date(now - 86_400_000)),
+      ),
+    )
     .groupBy(deliveryRollups.webhookId);
   return new Map(rows.map((r) => [r.id, { attempts: r.attempts, rate: successRate(r.succeeded, r.attempts) }]));
 }

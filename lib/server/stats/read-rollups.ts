@@ -24,7 +24,12 @@ export function rangeWindow(range: StatsRange, now = Date.now()) {
  */
 export async function readSeries(db: Db, { orgId, webhookId, range, now }: { orgId: string; webhookId?: string; range: StatsRange; now?: number }) {
   const w = rangeWindow(range, now);
-  const where = and(eq(deliveryRollups.orgId, orgId), webhookId ? eq(deliveryRollups.webhookId, webhookId) : undefined, gte(deliveryRollups.bucketStart, w.from), sql`${deliveryRollups.bucketSeconds} > 0`);
+  const where = and(
+    eq(deliveryRollups.orgId, orgId),
+    webhookId ? eq(deliveryRollups.webhookId, webhookId) : undefined,
+    gte(deliveryRollups.bucketStart, w.from),
+    sql`${deliveryRollups.bucketSeconds} > 0`,
+  );
   const result = await db.execute(sql`
     select extract(epoch from date_bin(${`${w.stepMs / 1000} seconds`}::interval, bucket_start, ${ORIGIN}::timestamptz)) * 1000 as t,
       sum(succeeded)::int as succeeded, sum(failed)::int as failed, sum(diverted)::int as diverted, array[${bucketSums}] as buckets
@@ -37,7 +42,14 @@ export async function readSeries(db: Db, { orgId, webhookId, range, now }: { org
     const r = byTime.get(t);
     const buckets = ((r?.buckets as number[] | undefined) ?? totalBuckets.map(() => 0)).map(Number);
     buckets.forEach((c, j) => (totalBuckets[j] += c));
-    const point = { t: new Date(t).toISOString(), succeeded: Number(r?.succeeded ?? 0), failed: Number(r?.failed ?? 0), diverted: Number(r?.diverted ?? 0), p50: percentileFromBuckets(buckets, 0.5), p95: percentileFromBuckets(buckets, 0.95) };
+    const point = {
+      t: new Date(t).toISOString(),
+      succeeded: Number(r?.succeeded ?? 0),
+      failed: Number(r?.failed ?? 0),
+      diverted: Number(r?.diverted ?? 0),
+      p50: percentileFromBuckets(buckets, 0.5),
+      p95: percentileFromBuckets(buckets, 0.95),
+    };
     totals.succeeded += point.succeeded;
     totals.failed += point.failed;
     totals.diverted += point.diverted;
@@ -50,15 +62,28 @@ export async function readSeries(db: Db, { orgId, webhookId, range, now }: { org
     to: w.to.toISOString(),
     stepMs: w.stepMs,
     points,
-    totals: { ...totals, attempts, successRate: successRate(totals.succeeded, attempts), p50: percentileFromBuckets(totalBuckets, 0.5), p95: percentileFromBuckets(totalBuckets, 0.95) },
+    totals: {
+      ...totals,
+      attempts,
+      successRate: successRate(totals.succeeded, attempts),
+      p50: percentileFromBuckets(totalBuckets, 0.5),
+      p95: percentileFromBuckets(totalBuckets, 0.95),
+    },
   } satisfies Omit<DeliveryStats, "backlog">;
 }
 
 /** Deliveries waiting to be sent and how late the oldest due one is (the org/status index; no attempts scan). */
 export async function readBacklog(db: Db, { orgId, webhookId }: { orgId: string; webhookId?: string }): Promise<Backlog> {
-  const scope: SQL | undefined = and(eq(deliveries.orgId, orgId), inArray(deliveries.status, ["pending", "failed"]), webhookId ? eq(deliveries.webhookId, webhookId) : undefined);
+  const scope: SQL | undefined = and(
+    eq(deliveries.orgId, orgId),
+    inArray(deliveries.status, ["pending", "failed"]),
+    webhookId ? eq(deliveries.webhookId, webhookId) : undefined,
+  );
   const [row] = await db
-    .select({ queued: sql<number>`count(*)::int`, oldest: sql<number | null>`extract(epoch from now() - min(${deliveries.nextAttemptAt}) filter (where ${deliveries.nextAttemptAt} <= now()))` })
+    .select({
+      queued: sql<number>`count(*)::int`,
+      oldest: sql<number | null>`extract(epoch from now() - min(${deliveries.nextAttemptAt}) filter (where ${deliveries.nextAttemptAt} <= now()))`,
+    })
     .from(deliveries)
     .where(scope);
   return { queued: Number(row?.queued ?? 0), oldestDueSeconds: row?.oldest == null ? null : Math.max(0, Math.round(Number(row.oldest))) };

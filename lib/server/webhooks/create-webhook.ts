@@ -21,7 +21,13 @@ import type { ChangeRequestRow } from "../approvals/view";
 export type CreatedSecrets = { apiKey?: string; signingSecret: string };
 export type CreateResult = { row: WebhookRow; secrets: CreatedSecrets };
 
-export async function createWebhook({ actor, input }: { actor: Actor; input: CreateWebhookInput }): Promise<CreateResult & { changeRequest?: ChangeRequestRow }> {
+export async function createWebhook({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: CreateWebhookInput;
+}): Promise<CreateResult & { changeRequest?: ChangeRequestRow }> {
   assertCan(actor, "webhooks.write");
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -40,7 +46,13 @@ export function configFromCreate(input: CreateWebhookInput): WebhookConfig {
   const auth: AuthConfig =
     input.auth.type === "api_key"
       ? { type: "api_key", header: input.auth.header }
-      : { type: "oauth2", tokenUrl: input.auth.tokenUrl, clientId: input.auth.clientId, ...(input.auth.scope ? { scope: input.auth.scope } : {}), ...(input.auth.audience ? { audience: input.auth.audience } : {}) };
+      : {
+          type: "oauth2",
+          tokenUrl: input.auth.tokenUrl,
+          clientId: input.auth.clientId,
+          ...(input.auth.scope ? { scope: input.auth.scope } : {}),
+          ...(input.auth.audience ? { audience: input.auth.audience } : {}),
+        };
   return {
     name: input.name,
     url: input.url,
@@ -55,12 +67,29 @@ export function configFromCreate(input: CreateWebhookInput): WebhookConfig {
 }
 
 /** Validates and inserts inside the caller's transaction. `status: "pending"` stores a creation awaiting approval. */
-export async function applyCreateWebhook({ actor, input, tx, status }: { actor: Actor; input: CreateWebhookInput; tx: Tx; status?: "pending" }): Promise<CreateResult> {
+export async function applyCreateWebhook({
+  actor,
+  input,
+  tx,
+  status,
+}: {
+  actor: Actor;
+  input: CreateWebhookInput;
+  tx: Tx;
+  status?: "pending";
+}): Promise<CreateResult> {
   const plain = configFromCreate(input);
   const secretHeaders = planSecretHeaders({ headers: plain.headers, requested: input.secretHeaders, wasSecret: [], urlAfter: plain.url });
   const config = { ...plain, headers: secretHeaders.headers };
   const masked = (input.auth.type === "api_key" ? input.auth.key : input.auth.clientSecret) === MASK;
-  const maskErrors = masked ? [{ path: input.auth.type === "api_key" ? "auth.key" : "auth.clientSecret", message: "***** means “unchanged”, which a new webhook has nothing to keep: enter a value." }] : [];
+  const maskErrors = masked
+    ? [
+        {
+          path: input.auth.type === "api_key" ? "auth.key" : "auth.clientSecret",
+          message: "***** means “unchanged”, which a new webhook has nothing to keep: enter a value.",
+        },
+      ]
+    : [];
   await assertValidConfig(tx, actor.orgId, config, { errors: [...maskErrors, ...secretHeaders.errors] });
   await assertNameFree(tx, actor.orgId, config.name);
   if (config.enabled && status !== "pending") await assertActiveCapacity(tx, actor.orgId);
@@ -90,7 +119,13 @@ export async function applyCreateWebhook({ actor, input, tx, status }: { actor: 
   }
   await recordVersion(tx, actor, row, Object.keys(config), ["auth", "signingSecret", ...secretHeaderChanges(secretHeaders.fresh)]);
   await recordAudit(
-    { actor, orgId: actor.orgId, action: "webhook.created", target: { type: "webhook", id, label: row.name }, summary: { url: row.url, authType: row.auth.type, eventTypes: row.eventTypes, rateLimit: row.rateLimit, enabled: row.enabled, status: row.status } },
+    {
+      actor,
+      orgId: actor.orgId,
+      action: "webhook.created",
+      target: { type: "webhook", id, label: row.name },
+      summary: { url: row.url, authType: row.auth.type, eventTypes: row.eventTypes, rateLimit: row.rateLimit, enabled: row.enabled, status: row.status },
+    },
     tx,
   );
   return { row, secrets: { ...(generatedKey ? { apiKey: generatedKey } : {}), signingSecret } };

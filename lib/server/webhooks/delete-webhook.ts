@@ -25,7 +25,11 @@ export async function deleteWebhook({ actor, id }: { actor: Actor; id: string })
 /** Deletes inside the caller's transaction (deliveries and versions go with it); audited. */
 export async function applyDeleteWebhook({ actor, id, tx, expectedVersion }: { actor: Actor; id: string; tx: Tx; expectedVersion?: number }) {
   const row = await lockWebhook(tx, actor, id);
-  if (expectedVersion !== undefined && expectedVersion !== row.version) throw conflict(`This webhook is now at version ${row.version}.`, [{ path: "version", message: "Stale version." }]);
+  if (expectedVersion !== undefined && expectedVersion !== row.version)
+    throw conflict(`This webhook is now at version ${row.version}.`, [{ path: "version", message: "Stale version." }]);
   await tx.delete(webhooks).where(and(eq(webhooks.id, id), eq(webhooks.orgId, actor.orgId)));
-  await recordAudit({ actor, orgId: actor.orgId, action: "webhook.deleted", target: { type: "webhook", id, label: row.name }, summary: { url: row.url, version: row.version } }, tx);
+  await recordAudit(
+    { actor, orgId: actor.orgId, action: "webhook.deleted", target: { type: "webhook", id, label: row.name }, summary: { url: row.url, version: row.version } },
+    tx,
+  );
 }

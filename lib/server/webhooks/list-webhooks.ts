@@ -19,7 +19,13 @@ export async function listWebhooks({ actor, query }: { actor: Actor; query: Webh
   if (query.suspended !== undefined) where.push(query.suspended ? eq(webhooks.status, "suspended") : sql`${webhooks.status} <> 'suspended'`);
   if (query.active !== undefined) where.push(query.active ? eq(webhooks.status, "active") : sql`${webhooks.status} <> 'active'`);
   if (query.status) where.push(eq(webhooks.status, query.status));
-  if (query.eventTypes?.length) where.push(sql`${webhooks.eventTypes} && ${sql`array[${sql.join(query.eventTypes.map((t) => sql`${t}`), sql`, `)}]::text[]`}`);
+  if (query.eventTypes?.length)
+    where.push(
+      sql`${webhooks.eventTypes} && ${sql`array[${sql.join(
+        query.eventTypes.map((t) => sql`${t}`),
+        sql`, `,
+      )}]::text[]`}`,
+    );
   const filter = and(...where);
 
   // One query for the page and its total (a window count); a second only when the page is past the end.
@@ -40,7 +46,16 @@ export async function listWebhooks({ actor, query }: { actor: Actor; query: Webh
       .from(organizations)
       .where(eq(organizations.id, actor.orgId)),
   ]);
-  const total = rows[0]?.total ?? (query.offset > 0 ? (await db.select({ n: sql<number>`count(*)::int` }).from(webhooks).where(filter))[0].n : 0);
+  const total =
+    rows[0]?.total ??
+    (query.offset > 0
+      ? (
+          await db
+            .select({ n: sql<number>`count(*)::int` })
+            .from(webhooks)
+            .where(filter)
+        )[0].n
+      : 0);
   return {
     items: rows.map((r) => toWebhookView(r.row, r.pending)),
     total,

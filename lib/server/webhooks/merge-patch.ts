@@ -70,7 +70,13 @@ export function mergeWebhookPatch(current: WebhookConfig, patch: UpdateWebhookIn
       } else if (a.key && a.key !== MASK) authSecret = a.key;
       else if (!sameType) authSecret = null; // switching to an API key without one: the server generates it
     } else {
-      next.auth = { type: "oauth2", tokenUrl: a.tokenUrl, clientId: a.clientId, ...(a.scope ? { scope: a.scope } : {}), ...(a.audience ? { audience: a.audience } : {}) };
+      next.auth = {
+        type: "oauth2",
+        tokenUrl: a.tokenUrl,
+        clientId: a.clientId,
+        ...(a.scope ? { scope: a.scope } : {}),
+        ...(a.audience ? { audience: a.audience } : {}),
+      };
       if (a.clientSecret !== MASK) authSecret = a.clientSecret;
       else if (!sameType) errors.push({ path: "auth.clientSecret", message: "Enter the client secret: switching to OAuth needs one." });
     }

@@ -19,9 +19,22 @@ export async function setWebhookPaused({ actor, id, paused }: { actor: Actor; id
     const current = await lockWebhook(tx, actor, id);
     if (paused && current.pausedAt) throw conflict("This webhook is already paused.");
     if (!paused && !current.pausedAt) throw conflict("This webhook is not paused.");
-    const [updated] = await tx.update(webhooks).set({ pausedAt: paused ? new Date() : null, updatedAt: new Date() }).where(eq(webhooks.id, id)).returning();
+    const [updated] = await tx
+      .update(webhooks)
+      .set({ pausedAt: paused ? new Date() : null, updatedAt: new Date() })
+      .where(eq(webhooks.id, id))
+      .returning();
     const backlog = await countBacklog(tx, id);
-    await recordAudit({ actor, orgId: actor.orgId, action: paused ? "webhook.paused" : "webhook.resumed", target: { type: "webhook", id, label: current.name }, summary: { backlog } }, tx);
+    await recordAudit(
+      {
+        actor,
+        orgId: actor.orgId,
+        action: paused ? "webhook.paused" : "webhook.resumed",
+        target: { type: "webhook", id, label: current.name },
+        summary: { backlog },
+      },
+      tx,
+    );
     return updated;
   });
   if (!paused) wakeWorkers();
@@ -30,6 +43,9 @@ export async function setWebhookPaused({ actor, id, paused }: { actor: Actor; id
 
 /** Deliveries waiting to be sent (the paused webhook's queue). */
 export async function countBacklog(db: Pick<Awaited<ReturnType<typeof getDb>>, "select">, webhookId: string) {
-  const [{ n }] = await db.select({ n: count() }).from(deliveries).where(and(eq(deliveries.webhookId, webhookId), inArray(deliveries.status, ["pending", "failed", "sending"])));
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(deliveries)
+    .where(and(eq(deliveries.webhookId, webhookId), inArray(deliveries.status, ["pending", "failed", "sending"])));
   return n;
 }

@@ -32,7 +32,16 @@ export async function rotateSigningSecret({ actor, id }: { actor: Actor; id: str
       .where(eq(webhooks.id, id))
       .returning();
     await recordVersion(tx, actor, updated, [], ["signingSecret"]);
-    await recordAudit({ actor, orgId: actor.orgId, action: "webhook.secret_rotated", target: { type: "webhook", id, label: row.name }, summary: { version: updated.version, previousValidUntil: previousSecretExpiresAt.toISOString() } }, tx);
+    await recordAudit(
+      {
+        actor,
+        orgId: actor.orgId,
+        action: "webhook.secret_rotated",
+        target: { type: "webhook", id, label: row.name },
+        summary: { version: updated.version, previousValidUntil: previousSecretExpiresAt.toISOString() },
+      },
+      tx,
+    );
     return { signingSecret, previousSecretExpiresAt };
   });
 }

@@ -36,7 +36,8 @@ export function planSecretHeaders({
   const errors: FieldError[] = [];
   const present = new Set(Object.keys(headers).map(lower));
   const wanted = (requested ?? wasSecret).map(lower);
-  for (const name of requested ?? []) if (!present.has(lower(name))) errors.push({ path: "secretHeaders", message: `${name} is not one of the custom headers.` });
+  for (const name of requested ?? [])
+    if (!present.has(lower(name))) errors.push({ path: "secretHeaders", message: `${name} is not one of the custom headers.` });
   const secretNames = [...new Set(wanted.filter((n) => present.has(n)))];
   const moved = urlBefore !== undefined && originOf(urlBefore) !== originOf(urlAfter);
   const out: Record<string, string[]> = {};
@@ -45,8 +46,10 @@ export function planSecretHeaders({
     const secret = secretNames.includes(lower(name));
     const kept = isMask(values);
     const stored = wasSecret.includes(lower(name));
-    if (secret && kept && !stored) errors.push({ path: `headers.${name}`, message: "***** keeps a stored secret value, and this header has none: enter its value." });
-    else if (secret && kept && moved) errors.push({ path: `headers.${name}`, message: "The URL now points to a new origin: enter this secret header's value again." });
+    if (secret && kept && !stored)
+      errors.push({ path: `headers.${name}`, message: "***** keeps a stored secret value, and this header has none: enter its value." });
+    else if (secret && kept && moved)
+      errors.push({ path: `headers.${name}`, message: "The URL now points to a new origin: enter this secret header's value again." });
     else if (!secret && kept && stored) errors.push({ path: `headers.${name}`, message: "Enter the value to stop keeping this header secret." });
     if (secret && !kept) fresh[lower(name)] = values;
     out[name] = secret ? [MASK] : values;

@@ -10,7 +10,11 @@ export const sealWebhookSecret = (webhookId: string, field: WebhookSecretField, 
 export const openWebhookSecret = (webhookId: string, field: WebhookSecretField, box: string) => decryptSecret(box, aad(webhookId, field));
 
 /** The `secret_headers` column after a change: new values sealed (field `header:<lower name>`), kept ones carried over. */
-export function sealSecretHeaders(webhookId: string, plan: Pick<SecretHeaderPlan, "secretNames" | "fresh">, stored: Record<string, string> = {}): Record<string, string> {
+export function sealSecretHeaders(
+  webhookId: string,
+  plan: Pick<SecretHeaderPlan, "secretNames" | "fresh">,
+  stored: Record<string, string> = {},
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of plan.secretNames) {
     const values = plan.fresh[name];

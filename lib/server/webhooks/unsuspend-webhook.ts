@@ -24,12 +24,22 @@ export async function unsuspendWebhook({ actor, id, redeliverDiverted }: { actor
     if (redeliverDiverted) {
       const rows = await tx
         .update(deliveries)
-        .set({ status: "pending", nextAttemptAt: new Date(), retryBase: sql`${deliveries.attempts}`, divertedReason: null, divertedAt: null, updatedAt: new Date() })
+        .set({
+          status: "pending",
+          nextAttemptAt: new Date(),
+          retryBase: sql`${deliveries.attempts}`,
+          divertedReason: null,
+          divertedAt: null,
+          updatedAt: new Date(),
+        })
         .where(and(eq(deliveries.webhookId, id), eq(deliveries.status, "diverted"), gte(deliveries.divertedAt, row.suspendedAt ?? new Date(0))))
         .returning({ id: deliveries.id });
       redelivered = rows.length;
     }
-    await recordAudit({ actor, orgId: actor.orgId, action: "webhook.unsuspended", target: { type: "webhook", id, label: row.name }, summary: { redelivered } }, tx);
+    await recordAudit(
+      { actor, orgId: actor.orgId, action: "webhook.unsuspended", target: { type: "webhook", id, label: row.name }, summary: { redelivered } },
+      tx,
+    );
     return { row: updated, redelivered };
   });
   if (result.redelivered) wakeWorkers();

@@ -19,7 +19,15 @@ import type { ChangeRequestRow } from "../approvals/view";
 
 export type UpdateResult = { row: WebhookRow; generatedApiKey?: string };
 
-export async function updateWebhook({ actor, id, patch }: { actor: Actor; id: string; patch: UpdateWebhookInput }): Promise<UpdateResult & { changeRequest?: ChangeRequestRow }> {
+export async function updateWebhook({
+  actor,
+  id,
+  patch,
+}: {
+  actor: Actor;
+  id: string;
+  patch: UpdateWebhookInput;
+}): Promise<UpdateResult & { changeRequest?: ChangeRequestRow }> {
   assertCan(actor, "webhooks.write");
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -31,12 +39,25 @@ export async function updateWebhook({ actor, id, patch }: { actor: Actor; id: st
 }
 
 /** Applies a patch inside the caller's transaction; a stale `expectedVersion` is a 409 and changes nothing. */
-export async function applyUpdateWebhook({ actor, id, patch, expectedVersion, tx }: { actor: Actor; id: string; patch: UpdateWebhookInput; expectedVersion?: number; tx: Tx }): Promise<UpdateResult> {
+export async function applyUpdateWebhook({
+  actor,
+  id,
+  patch,
+  expectedVersion,
+  tx,
+}: {
+  actor: Actor;
+  id: string;
+  patch: UpdateWebhookInput;
+  expectedVersion?: number;
+  tx: Tx;
+}): Promise<UpdateResult> {
   const row = await lockWebhook(tx, actor, id);
   if (expectedVersion !== undefined && expectedVersion !== row.version) {
-    throw conflict(`This webhook changed since you opened it: you edited version ${expectedVersion}, it is now version ${row.version}. Reload to see the changes.`, [
-      { path: "version", message: "Stale version." },
-    ]);
+    throw conflict(
+      `This webhook changed since you opened it: you edited version ${expectedVersion}, it is now version ${row.version}. Reload to see the changes.`,
+      [{ path: "version", message: "Stale version." }],
+    );
   }
   const current = configOf(row);
   const { next, changed, authSecret, errors, secretHeaders } = mergeWebhookPatch(current, patch, Object.keys(row.secretHeaders));
@@ -72,7 +93,13 @@ export async function applyUpdateWebhook({ actor, id, patch, expectedVersion, tx
   const secretsChanged = [...(newSecret ? ["auth"] : []), ...secretHeaderChanges(secretHeaders.fresh)];
   await recordVersion(tx, actor, updated, changed, secretsChanged);
   await recordAudit(
-    { actor, orgId: actor.orgId, action: "webhook.updated", target: { type: "webhook", id, label: updated.name }, summary: { version: updated.version, changed, ...(secretsChanged.length ? { credentials: "changed" } : {}) } },
+    {
+      actor,
+      orgId: actor.orgId,
+      action: "webhook.updated",
+      target: { type: "webhook", id, label: updated.name },
+      summary: { version: updated.version, changed, ...(secretsChanged.length ? { credentials: "changed" } : {}) },
+    },
     tx,
   );
   return { row: updated, ...(generatedApiKey ? { generatedApiKey } : {}) };

@@ -26,7 +26,8 @@ export async function assertValidConfig(tx: DbOrTx, orgId: string, config: Webho
   config.eventTypes.forEach((name, i) => {
     const found = byName.get(name);
     if (!found) problems.push({ path: `eventTypes.${i}`, message: `“${name}” is not in this organization's event-type catalog.` });
-    else if (found.deprecated && !subscribed.includes(name)) problems.push({ path: `eventTypes.${i}`, message: `“${name}” is deprecated and cannot be newly subscribed.` });
+    else if (found.deprecated && !subscribed.includes(name))
+      problems.push({ path: `eventTypes.${i}`, message: `“${name}” is deprecated and cannot be newly subscribed.` });
   });
   const fieldProblems = problems.map((p) => ({ path: p.path ?? "", message: p.message }));
   if (fieldProblems.length) throw invalid(fieldProblems);
@@ -37,7 +38,10 @@ export async function assertNameFree(tx: DbOrTx, orgId: string, name: string, ex
     .select({ name: webhooks.name })
     .from(webhooks)
     .where(and(eq(webhooks.orgId, orgId), sql`lower(${webhooks.name}) = lower(${name})`, exceptId ? ne(webhooks.id, exceptId) : undefined));
-  if (taken) throw conflict("A webhook with this name already exists.", [{ path: "name", message: `“${taken.name}” already exists. Names are unique in the organization, ignoring case.` }]);
+  if (taken)
+    throw conflict("A webhook with this name already exists.", [
+      { path: "name", message: `“${taken.name}” already exists. Names are unique in the organization, ignoring case.` },
+    ]);
 }
 
 /** At most `maxActiveWebhooks` enabled webhooks per org; the org row lock serialises concurrent saves. */
@@ -46,11 +50,19 @@ export async function assertActiveCapacity(tx: DbOrTx, orgId: string, exceptId?:
   const [{ active }] = await tx
     .select({ active: sql<number>`count(*)::int` })
     .from(webhooks)
-    .where(and(eq(webhooks.orgId, orgId), eq(webhooks.kind, "endpoint"), inArray(webhooks.status, ["active", "suspended"]), exceptId ? ne(webhooks.id, exceptId) : undefined));
+    .where(
+      and(
+        eq(webhooks.orgId, orgId),
+        eq(webhooks.kind, "endpoint"),
+        inArray(webhooks.status, ["active", "suspended"]),
+        exceptId ? ne(webhooks.id, exceptId) : undefined,
+      ),
+    );
   if (active >= org.max) {
-    throw conflict(`This organization already has ${active} active webhooks, the limit is ${org.max}. Disable or delete one first, or save this one disabled.`, [
-      { path: "enabled", message: `The limit of ${org.max} active webhooks is reached.` },
-    ]);
+    throw conflict(
+      `This organization already has ${active} active webhooks, the limit is ${org.max}. Disable or delete one first, or save this one disabled.`,
+      [{ path: "enabled", message: `The limit of ${org.max} active webhooks is reached.` }],
+    );
   }
 }
 

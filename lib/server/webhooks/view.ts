@@ -17,7 +17,14 @@ export function toWebhookView(row: WebhookRow, pendingChangeRequestId: string | 
   const auth =
     row.auth.type === "api_key"
       ? { type: "api_key" as const, header: row.auth.header, key: MASK }
-      : { type: "oauth2" as const, tokenUrl: row.auth.tokenUrl, clientId: row.auth.clientId, clientSecret: MASK, scope: row.auth.scope ?? null, audience: row.auth.audience ?? null };
+      : {
+          type: "oauth2" as const,
+          tokenUrl: row.auth.tokenUrl,
+          clientId: row.auth.clientId,
+          clientSecret: MASK,
+          scope: row.auth.scope ?? null,
+          audience: row.auth.audience ?? null,
+        };
   return {
     id: row.id,
     name: row.name,
@@ -47,7 +54,21 @@ export function toWebhookView(row: WebhookRow, pendingChangeRequestId: string | 
 
 /** A version's secret-free configuration: credentials masked, their changes named in `secretsChanged`. */
 export function configSnapshot(row: WebhookRow, secretsChanged: string[] = []) {
-  const { id: _id, status: _s, statusReason: _r, suspended: _u, suspendedAt: _a, consecutiveFailures: _c, paused: _pa, pausedAt: _pt, backlog: _b, version: _v, pendingChangeRequestId: _p, createdAt: _ca, updatedAt: _ua, ...config } =
-    toWebhookView(row);
+  const {
+    id: _id,
+    status: _s,
+    statusReason: _r,
+    suspended: _u,
+    suspendedAt: _a,
+    consecutiveFailures: _c,
+    paused: _pa,
+    pausedAt: _pt,
+    backlog: _b,
+    version: _v,
+    pendingChangeRequestId: _p,
+    createdAt: _ca,
+    updatedAt: _ua,
+    ...config
+  } = toWebhookView(row);
   return { ...config, secretsChanged };
 }

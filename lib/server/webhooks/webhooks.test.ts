@@ -133,7 +133,13 @@ describe("updating webhooks", () => {
   it("applies add/remove semantics, versions each change, and 409s a stale version", async () => {
     const admin = await createTestKey("acme", ["admin"]);
     const { id } = (await create(admin, webhookBody({ headers: { "X-Team": ["a"] } }))).json;
-    const res = await patch(admin, id, { version: 1, removeEventTypes: ["order.created"], addEventTypes: ["order.shipped", "order.created"], addHeaders: { "X-Env": ["prod"] }, removeHeaders: ["x-team"] });
+    const res = await patch(admin, id, {
+      version: 1,
+      removeEventTypes: ["order.created"],
+      addEventTypes: ["order.shipped", "order.created"],
+      addHeaders: { "X-Env": ["prod"] },
+      removeHeaders: ["x-team"],
+    });
     expect(res.status).toBe(200);
     expect(res.json.eventTypes).toEqual(["order.shipped", "order.created"]);
     expect(res.json.headers).toEqual({ "X-Env": ["prod"] });
@@ -153,7 +159,9 @@ describe("updating webhooks", () => {
     const { id } = (await create(admin, body)).json;
     await patch(admin, id, { auth: { type: "oauth2", tokenUrl: "https://id.example.com/token", clientId: "client", clientSecret: "*****" }, rateLimit: 3 });
     expect(openWebhookSecret(id, "auth", (await stored(id)).authSecretEnc)).toBe("first-secret");
-    const changed = await patch(admin, id, { auth: { type: "oauth2", tokenUrl: "https://id.example.com/token", clientId: "client", clientSecret: "second-secret" } });
+    const changed = await patch(admin, id, {
+      auth: { type: "oauth2", tokenUrl: "https://id.example.com/token", clientId: "client", clientSecret: "second-secret" },
+    });
     expect(changed.text).not.toContain("second-secret");
     expect(openWebhookSecret(id, "auth", (await stored(id)).authSecretEnc)).toBe("second-secret");
     const history = (await call(versions.GET, { params: { ...acme, id }, key: admin })).text;
@@ -234,7 +242,12 @@ describe("roles and organizations", () => {
     await call(rotate.POST, { method: "POST", params: { ...acme, id: created.id }, key: admin });
     await remove(admin, created.id);
     const log = await call(audit.GET, { params: acme, key: admin, path: "/audit-log?target=Audited" });
-    expect(log.json.items.map((e: { action: string }) => e.action)).toEqual(["webhook.deleted", "webhook.secret_rotated", "webhook.updated", "webhook.created"]);
+    expect(log.json.items.map((e: { action: string }) => e.action)).toEqual([
+      "webhook.deleted",
+      "webhook.secret_rotated",
+      "webhook.updated",
+      "webhook.created",
+    ]);
     expect(log.text).not.toContain(created.auth.key);
     expect(log.text).not.toContain(created.signingSecret);
   });

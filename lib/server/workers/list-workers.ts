@@ -36,6 +36,9 @@ export async function listWorkers(db: DbOrTx, now = Date.now()): Promise<WorkerR
 
 /** Most recent heartbeat of any worker that has not shut down (null: none ever). */
 export async function lastHeartbeatAt(db: DbOrTx): Promise<Date | null> {
-  const [row] = await db.select({ at: sql<Date | string | null>`max(${workerHeartbeats.lastSeenAt})` }).from(workerHeartbeats).where(isNull(workerHeartbeats.stoppedAt));
+  const [row] = await db
+    .select({ at: sql<Date | string | null>`max(${workerHeartbeats.lastSeenAt})` })
+    .from(workerHeartbeats)
+    .where(isNull(workerHeartbeats.stoppedAt));
   return row?.at ? new Date(row.at) : null;
 }

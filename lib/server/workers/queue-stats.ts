@@ -17,5 +17,10 @@ export async function queueStats(db: DbOrTx, now = Date.now()): Promise<QueueSta
       (select min(next_attempt_at) from deliveries where status in ('pending', 'failed') and next_attempt_at <= ${nowIso}::timestamptz) as oldest,
       (select coalesce(sum(delivered_per_minute), 0)::int from worker_heartbeats where stopped_at is null and last_seen_at > ${new Date(now - 30_000).toISOString()}::timestamptz) as dpm`);
   const r = rows[0];
-  return { due: Number(r.due), sending: Number(r.sending), oldestDueAgeMs: r.oldest ? Math.max(0, now - new Date(r.oldest).getTime()) : null, deliveriesPerMinute: Number(r.dpm) };
+  return {
+    due: Number(r.due),
+    sending: Number(r.sending),
+    oldestDueAgeMs: r.oldest ? Math.max(0, now - new Date(r.oldest).getTime()) : null,
+    deliveriesPerMinute: Number(r.dpm),
+  };
 }

@@ -76,7 +76,10 @@ describe("retention", () => {
     ]);
     const counts = await pruneOnce(testDb.db, { batch: 500 });
     expect(counts).toMatchObject({ deliveries: 1200, events: 1200, audit: 1 });
-    const left = await testDb.db.select({ n: sql<number>`count(*)::int` }).from(deliveries).where(eq(deliveries.webhookId, webhook.id));
+    const left = await testDb.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(deliveries)
+      .where(eq(deliveries.webhookId, webhook.id));
     expect(left[0].n).toBe(25);
     const actions = (await testDb.db.select({ a: auditLog.action }).from(auditLog).where(eq(auditLog.orgId, admin.orgId))).map((r) => r.a);
     expect(actions).toContain("new.thing");

@@ -23,19 +23,34 @@ export default async function AlertsPage() {
         description="Operational webhooks: your own endpoints (a pager, a chat bridge) receive the console's alerts — failing, suspended and recovered webhooks, diverted deliveries, change requests — signed and retried like every delivery."
       />
       {endpoints.length === 0 ? (
-        <EmptyState icon={BellRing} title="No alert endpoints yet" description="Add one below. People are told in the console and by e-mail either way; endpoints are for your own tools." />
+        <EmptyState
+          icon={BellRing}
+          title="No alert endpoints yet"
+          description="Add one below. People are told in the console and by e-mail either way; endpoints are for your own tools."
+        />
       ) : (
         <Table label="Alert endpoints">
           <THead>
-            <TR><TH>Name</TH><TH>URL</TH><TH>Events</TH><TH>Status</TH></TR>
+            <TR>
+              <TH>Name</TH>
+              <TH>URL</TH>
+              <TH>Events</TH>
+              <TH>Status</TH>
+            </TR>
           </THead>
           <TBody>
             {endpoints.map((e) => (
               <TR key={e.id}>
-                <TD><Link href={`/admin/alerts/${e.id}`} className="font-medium underline-offset-4 hover:underline">{e.name}</Link></TD>
+                <TD>
+                  <Link href={`/admin/alerts/${e.id}`} className="font-medium underline-offset-4 hover:underline">
+                    {e.name}
+                  </Link>
+                </TD>
                 <TD className="max-w-72 font-mono text-xs break-all">{e.url}</TD>
                 <TD className="text-xs">{e.eventTypes.length} of 8</TD>
-                <TD><WebhookStatusBadges status={e.status} pendingChange={null} /></TD>
+                <TD>
+                  <WebhookStatusBadges status={e.status} pendingChange={null} />
+                </TD>
               </TR>
             ))}
           </TBody>
@@ -46,7 +61,9 @@ export default async function AlertsPage() {
           <CardTitle>Add an endpoint</CardTitle>
           <CardDescription>Requests carry the Standard Webhooks headers; verify them with the signing secret shown once after adding.</CardDescription>
         </CardHeader>
-        <CardContent><AlertEndpointForm /></CardContent>
+        <CardContent>
+          <AlertEndpointForm />
+        </CardContent>
       </Card>
       <Toaster />
     </div>

@@ -17,7 +17,9 @@ import { type SearchParams, firstParam } from "@/lib/utils/search-params";
 export const metadata = { title: "Approvals" };
 
 function policyText(approvals: { create: boolean; update: boolean; delete: boolean }) {
-  const on = (["create", "update", "delete"] as const).filter((k) => approvals[k]).map((k) => ({ create: "creating", update: "updating", delete: "deleting" })[k]);
+  const on = (["create", "update", "delete"] as const)
+    .filter((k) => approvals[k])
+    .map((k) => ({ create: "creating", update: "updating", delete: "deleting" })[k]);
   if (on.length === 0) return "Approvals are off: webhook changes apply at once.";
   return `An approver must accept ${on.join(", ").replace(/, ([^,]*)$/, " and $1")} webhooks before the change applies.`;
 }
@@ -33,7 +35,8 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
   const isAdmin = can(actor, "settings.write");
   // eslint-disable-next-line react-hooks/purity -- an async server component renders once per request; now is that request's time
   const now = Date.now();
-  const href = (offset: number) => `?${new URLSearchParams({ ...(query.status !== "pending" ? { status: query.status } : {}), ...(offset ? { offset: String(offset) } : {}) })}`;
+  const href = (offset: number) =>
+    `?${new URLSearchParams({ ...(query.status !== "pending" ? { status: query.status } : {}), ...(offset ? { offset: String(offset) } : {}) })}`;
 
   return (
     <div className="grid grid-cols-1 gap-6">
@@ -41,7 +44,13 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
         className="mb-0"
         title="Approvals"
         description={`${policyText(settings.approvals)} Requests expire after ${settings.approvalExpiryDays} day${settings.approvalExpiryDays === 1 ? "" : "s"}.`}
-        actions={isAdmin ? <Link href="/admin/settings" className={buttonVariants({ variant: "outline", size: "sm" })}>Approval settings</Link> : undefined}
+        actions={
+          isAdmin ? (
+            <Link href="/admin/settings" className={buttonVariants({ variant: "outline", size: "sm" })}>
+              Approval settings
+            </Link>
+          ) : undefined
+        }
       />
       <StatusFilter current={query.status} />
       {!parsed.success && <p className="text-sm text-destructive">That status filter is not valid; showing pending requests.</p>}

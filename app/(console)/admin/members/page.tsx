@@ -11,7 +11,13 @@ import { RevokeInviteButton } from "@/components/members/revoke-invite-button";
 
 export const metadata = { title: "Members" };
 
-const Roles = ({ roles }: { roles: string[] }) => <div className="flex flex-wrap gap-1">{roles.map((r) => <Badge key={r}>{r}</Badge>)}</div>;
+const Roles = ({ roles }: { roles: string[] }) => (
+  <div className="flex flex-wrap gap-1">
+    {roles.map((r) => (
+      <Badge key={r}>{r}</Badge>
+    ))}
+  </div>
+);
 
 export default async function MembersPage() {
   const actor = await requireActor("members.manage");
@@ -31,7 +37,9 @@ export default async function MembersPage() {
             <TH>Member</TH>
             <TH>Roles</TH>
             <TH className="hidden sm:table-cell">Joined</TH>
-            <TH><span className="sr-only">Actions</span></TH>
+            <TH>
+              <span className="sr-only">Actions</span>
+            </TH>
           </TR>
         </THead>
         <TBody>
@@ -45,12 +53,16 @@ export default async function MembersPage() {
                 <span className="block break-all text-muted-foreground">{i.email}</span>
                 <span className="block text-xs text-muted-foreground sm:hidden">Link expires {formatDateTime(i.expiresAt)}</span>
               </TD>
-              <TD><Roles roles={i.roles} /></TD>
+              <TD>
+                <Roles roles={i.roles} />
+              </TD>
               <TD className="hidden whitespace-nowrap text-muted-foreground sm:table-cell">
                 Invited by {i.invitedBy}
                 <span className="block text-xs">Link expires {formatDateTime(i.expiresAt)}</span>
               </TD>
-              <TD className="text-right"><RevokeInviteButton id={i.id} email={i.email} /></TD>
+              <TD className="text-right">
+                <RevokeInviteButton id={i.id} email={i.email} />
+              </TD>
             </TR>
           ))}
           {members.map((m) => (
@@ -59,7 +71,9 @@ export default async function MembersPage() {
                 <span className="font-medium">{m.name}</span>
                 <span className="block break-all text-muted-foreground">{m.email}</span>
               </TD>
-              <TD><Roles roles={m.roles} /></TD>
+              <TD>
+                <Roles roles={m.roles} />
+              </TD>
               <TD className="hidden whitespace-nowrap sm:table-cell">{formatDateTime(m.createdAt)}</TD>
               <TD className="text-right">
                 <EditRolesDialog userId={m.userId} email={m.email} roles={m.roles} isSelf={m.userId === actor.id} />

@@ -13,7 +13,11 @@ export default async function SettingsPage() {
   const settings = await getSettings({ actor });
   return (
     <div className="mx-auto grid max-w-3xl grid-cols-1 gap-6">
-      <PageHeader className="mb-0" title="Settings" description="Organization-wide rules for changes to webhooks, publishing and retention. Changes apply from now on." />
+      <PageHeader
+        className="mb-0"
+        title="Settings"
+        description="Organization-wide rules for changes to webhooks, publishing and retention. Changes apply from now on."
+      />
       <ApprovalSettingsForm settings={settings} />
       <LimitsSettingsForm settings={settings} save={updateSettingsAction} />
       <Toaster />

@@ -12,10 +12,7 @@ export default async function SystemPage() {
   const { workers, queue } = await getSystemStatus({ actor });
   return (
     <div>
-      <PageHeader
-        title="System"
-        description="Delivery workers and the queue across all organizations. Refreshes every 5 seconds."
-      />
+      <PageHeader title="System" description="Delivery workers and the queue across all organizations. Refreshes every 5 seconds." />
       <SystemView workers={workers} queue={queue} />
       <AutoRefresh seconds={5} />
     </div>

@@ -18,9 +18,11 @@ export default async function ApiKeysPage() {
         <div>
           <h1 className="text-2xl font-semibold">API keys</h1>
           <p className="mt-1 max-w-2xl text-sm text-muted-foreground">
-            Keys authenticate scripts and services to the REST API (<code>Authorization: Bearer &lt;key&gt;</code>) with the roles you give
-            them. A key is shown once, when it is created.{" "}
-            <a href="/api/v1/openapi.json" className="font-medium text-primary underline underline-offset-4">OpenAPI document</a>
+            Keys authenticate scripts and services to the REST API (<code>Authorization: Bearer &lt;key&gt;</code>) with the roles you give them. A key is shown
+            once, when it is created.{" "}
+            <a href="/api/v1/openapi.json" className="font-medium text-primary underline underline-offset-4">
+              OpenAPI document
+            </a>
           </p>
         </div>
         <CreateApiKeyDialog />
@@ -40,7 +42,9 @@ export default async function ApiKeysPage() {
               <TH className="hidden md:table-cell">Key</TH>
               <TH className="hidden sm:table-cell">Created</TH>
               <TH className="hidden md:table-cell">Last used</TH>
-              <TH><span className="sr-only">Actions</span></TH>
+              <TH>
+                <span className="sr-only">Actions</span>
+              </TH>
             </TR>
           </THead>
           <TBody>
@@ -49,13 +53,22 @@ export default async function ApiKeysPage() {
                 <TD className="max-w-64 font-medium break-words">{k.name}</TD>
                 <TD>
                   <div className="flex flex-wrap gap-1">
-                    {k.roles.map((r) => <Badge key={r}>{r}</Badge>)}
+                    {k.roles.map((r) => (
+                      <Badge key={r}>{r}</Badge>
+                    ))}
                   </div>
                 </TD>
-                <TD className="hidden md:table-cell"><code className="text-muted-foreground">{k.prefix}…</code></TD>
-                <TD className="hidden whitespace-nowrap sm:table-cell">{formatDateTime(k.createdAt)}<span className="block text-xs text-muted-foreground">by {k.createdBy}</span></TD>
+                <TD className="hidden md:table-cell">
+                  <code className="text-muted-foreground">{k.prefix}…</code>
+                </TD>
+                <TD className="hidden whitespace-nowrap sm:table-cell">
+                  {formatDateTime(k.createdAt)}
+                  <span className="block text-xs text-muted-foreground">by {k.createdBy}</span>
+                </TD>
                 <TD className="hidden whitespace-nowrap md:table-cell">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : "Never"}</TD>
-                <TD className="text-right"><RevokeApiKeyButton id={k.id} name={k.name} /></TD>
+                <TD className="text-right">
+                  <RevokeApiKeyButton id={k.id} name={k.name} />
+                </TD>
               </TR>
             ))}
           </TBody>

@@ -57,7 +57,9 @@ export default async function DivertedEventsPage({ searchParams }: { searchParam
       {webhook && (webhook.status === "suspended" || webhook.status === "disabled") && (
         <Callout variant="warning" title={`${webhook.name} is ${webhook.status}`}>
           Deliveries redelivered now are diverted again until the webhook is {webhook.status === "suspended" ? "unsuspended" : "enabled"}.{" "}
-          <Link href={`/developer/webhooks/${webhook.id}`} className="font-medium underline underline-offset-4">Open the webhook</Link>
+          <Link href={`/developer/webhooks/${webhook.id}`} className="font-medium underline underline-offset-4">
+            Open the webhook
+          </Link>
         </Callout>
       )}
       {page.items.length === 0 ? (
@@ -65,7 +67,11 @@ export default async function DivertedEventsPage({ searchParams }: { searchParam
           <EmptyState
             title={query.cursor ? "No older diverted events" : `Nothing diverted for ${webhook?.name ?? "this webhook"}`}
             description="Every delivery of this webhook was sent or is still being retried."
-            action={<Link href={LIST} className={buttonVariants({ variant: "outline" })}>Show all webhooks</Link>}
+            action={
+              <Link href={LIST} className={buttonVariants({ variant: "outline" })}>
+                Show all webhooks
+              </Link>
+            }
           />
         ) : (
           <EmptyState

@@ -28,7 +28,11 @@ export default async function EventTypesPage() {
         actions={canWrite ? <CreateEventTypeDialog /> : undefined}
       />
       {groups.length === 0 ? (
-        <EmptyState icon={Tags} title="No event types yet" description={canWrite ? "Add one so webhooks can subscribe to it." : "An admin can add event types."} />
+        <EmptyState
+          icon={Tags}
+          title="No event types yet"
+          description={canWrite ? "Add one so webhooks can subscribe to it." : "An admin can add event types."}
+        />
       ) : (
         <>
           <nav aria-label="Event type groups" className="flex flex-wrap gap-2">
@@ -40,9 +44,15 @@ export default async function EventTypesPage() {
           </nav>
           {groups.map(([group, items]) => (
             <section key={group} aria-labelledby={`group-${group}`} className="grid gap-3">
-              <h2 id={`group-${group}`} className="scroll-mt-4 text-lg font-semibold capitalize">{group}</h2>
+              <h2 id={`group-${group}`} className="scroll-mt-4 text-lg font-semibold capitalize">
+                {group}
+              </h2>
               <ul className="grid gap-3 lg:grid-cols-2">
-                {items.map((t) => <li key={t.id}><EventTypeCard eventType={t} canWrite={canWrite} /></li>)}
+                {items.map((t) => (
+                  <li key={t.id}>
+                    <EventTypeCard eventType={t} canWrite={canWrite} />
+                  </li>
+                ))}
               </ul>
             </section>
           ))}

@@ -51,14 +51,24 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
           <EmptyState
             title={query.cursor ? "No older events" : `No ${query.type} events yet`}
             description="Try another event type, or go back to the newest events."
-            action={<Link href={LIST} className={buttonVariants({ variant: "outline" })}>Show all events</Link>}
+            action={
+              <Link href={LIST} className={buttonVariants({ variant: "outline" })}>
+                Show all events
+              </Link>
+            }
           />
         ) : (
           <EmptyState
             icon={Radio}
             title="No events published yet"
             description="Events appear here as soon as your systems publish them, with how each delivery went."
-            action={<PublishHint origin={await requestOrigin()} org={actor.orgSlug} eventType={eventTypes.find((t) => t.name === "order.created")?.name ?? eventTypes[0]?.name ?? "order.created"} />}
+            action={
+              <PublishHint
+                origin={await requestOrigin()}
+                org={actor.orgSlug}
+                eventType={eventTypes.find((t) => t.name === "order.created")?.name ?? eventTypes[0]?.name ?? "order.created"}
+              />
+            }
           />
         )
       ) : (

@@ -32,14 +32,18 @@ export default async function OverviewPage({ searchParams }: { searchParams: Sea
             <CardTitle>Top failing webhooks</CardTitle>
             <CardDescription>Most failed or diverted attempts in this range.</CardDescription>
           </CardHeader>
-          <CardContent><TopFailingTable rows={stats.topFailing} /></CardContent>
+          <CardContent>
+            <TopFailingTable rows={stats.topFailing} />
+          </CardContent>
         </Card>
         <Card>
           <CardHeader>
             <CardTitle>Needs attention</CardTitle>
             <CardDescription>Suspended webhooks, and those half-way to suspension.</CardDescription>
           </CardHeader>
-          <CardContent><AttentionList webhooks={stats.attention} /></CardContent>
+          <CardContent>
+            <AttentionList webhooks={stats.attention} />
+          </CardContent>
         </Card>
       </div>
     </div>

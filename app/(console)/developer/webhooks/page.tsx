@@ -19,15 +19,21 @@ import { type SearchParams, firstParam } from "@/lib/utils/search-params";
 
 export const metadata = { title: "Webhooks" };
 
-
 export default async function WebhooksPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor("webhooks.read");
   const raw = await searchParams;
   const filters = { name: firstParam(raw.name)?.trim(), status: firstParam(raw.status), eventType: firstParam(raw.eventTypes) };
-  const parsed = webhookListQuerySchema.safeParse({ offset: firstParam(raw.offset), name: filters.name, status: filters.status, eventTypes: filters.eventType });
+  const parsed = webhookListQuerySchema.safeParse({
+    offset: firstParam(raw.offset),
+    name: filters.name,
+    status: filters.status,
+    eventTypes: filters.eventType,
+  });
   const query = parsed.success ? parsed.data : webhookListQuerySchema.parse({});
   const [page, eventTypes, settings] = await Promise.all([listWebhooks({ actor, query }), listEventTypes({ actor }), getSettings({ actor })]);
-  const successRates = can(actor, "deliveries.read") ? await listSuccessRates({ actor, webhookIds: page.items.map((w) => w.id) }) : new Map<string, SuccessRate>();
+  const successRates = can(actor, "deliveries.read")
+    ? await listSuccessRates({ actor, webhookIds: page.items.map((w) => w.id) })
+    : new Map<string, SuccessRate>();
   const canWrite = can(actor, "webhooks.write");
   const filtered = Boolean(filters.name || filters.status || filters.eventType);
   const href = (offset: number) => {
@@ -58,7 +64,11 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Sea
           <EmptyState
             title="No webhooks match these filters"
             description="Try another name, status or event type."
-            action={<Link href="/developer/webhooks" className={buttonVariants({ variant: "outline" })}>Clear filters</Link>}
+            action={
+              <Link href="/developer/webhooks" className={buttonVariants({ variant: "outline" })}>
+                Clear filters
+              </Link>
+            }
           />
         ) : (
           <EmptyState
@@ -74,7 +84,13 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Sea
         )
       ) : (
         <div>
-          <WebhooksTable webhooks={page.items} canTest={can(actor, "webhooks.test")} canDelete={canWrite} deleteNeedsApproval={settings.approvals.delete} successRates={Object.fromEntries(successRates)} />
+          <WebhooksTable
+            webhooks={page.items}
+            canTest={can(actor, "webhooks.test")}
+            canDelete={canWrite}
+            deleteNeedsApproval={settings.approvals.delete}
+            successRates={Object.fromEntries(successRates)}
+          />
           <Pagination offset={page.offset} count={page.count} total={page.total} href={href} noun="webhooks" />
         </div>
       )}

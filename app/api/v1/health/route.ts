@@ -6,7 +6,10 @@ import { checkReadiness } from "@/lib/server/workers/check-readiness";
 export const dynamic = "force-dynamic";
 
 const unreachable = () =>
-  Response.json({ status: "error", database: "unreachable" }, { status: 503, headers: { "retry-after": String(RETRY_AFTER_SECONDS), "cache-control": "no-store" } });
+  Response.json(
+    { status: "error", database: "unreachable" },
+    { status: 503, headers: { "retry-after": String(RETRY_AFTER_SECONDS), "cache-control": "no-store" } },
+  );
 
 export async function GET(req: Request) {
   let kind: string;
@@ -18,7 +21,10 @@ export async function GET(req: Request) {
   if (!new URL(req.url).searchParams.has("ready")) return Response.json({ status: "ok", database: kind }, { headers: { "cache-control": "no-store" } });
   try {
     const ready = await checkReadiness();
-    return Response.json({ status: ready.ready ? "ok" : "error", database: kind, ...ready }, { status: ready.ready ? 200 : 503, headers: { "cache-control": "no-store" } });
+    return Response.json(
+      { status: ready.ready ? "ok" : "error", database: kind, ...ready },
+      { status: ready.ready ? 200 : 503, headers: { "cache-control": "no-store" } },
+    );
   } catch {
     return unreachable();
   }

@@ -22,7 +22,11 @@ export default async function AlertEndpointPage({ params }: { params: Promise<{ 
     <div className="grid grid-cols-1 gap-6">
       <PageHeader
         className="mb-0"
-        eyebrow={<Link href="/admin/alerts" className="inline-flex items-center gap-1 hover:text-foreground"><ArrowLeft aria-hidden="true" className="size-4" /> Alerts</Link>}
+        eyebrow={
+          <Link href="/admin/alerts" className="inline-flex items-center gap-1 hover:text-foreground">
+            <ArrowLeft aria-hidden="true" className="size-4" /> Alerts
+          </Link>
+        }
         title={endpoint.name}
         meta={<WebhookStatusBadges status={endpoint.status} pendingChange={null} />}
         description={<span className="font-mono break-all">{endpoint.url}</span>}
@@ -33,11 +37,18 @@ export default async function AlertEndpointPage({ params }: { params: Promise<{ 
           <DescriptionList>
             <DescriptionItem term="Receives">{endpoint.eventTypes.join(", ")}</DescriptionItem>
             <DescriptionItem term="Payload">Full (the alert&apos;s details in data)</DescriptionItem>
-            <DescriptionItem term="Added"><time dateTime={endpoint.createdAt}>{endpoint.createdAt.slice(0, 16).replace("T", " ")} UTC</time></DescriptionItem>
+            <DescriptionItem term="Added">
+              <time dateTime={endpoint.createdAt}>{endpoint.createdAt.slice(0, 16).replace("T", " ")} UTC</time>
+            </DescriptionItem>
           </DescriptionList>
         </CardContent>
       </Card>
-      <DeliveryLog org={actor.orgSlug} webhookId={endpoint.id} eventTypes={[...OPERATIONAL_EVENT_TYPES]} canRedeliver={{ test: can(actor, "deliveries.redeliver-test"), production: can(actor, "deliveries.redeliver") }} />
+      <DeliveryLog
+        org={actor.orgSlug}
+        webhookId={endpoint.id}
+        eventTypes={[...OPERATIONAL_EVENT_TYPES]}
+        canRedeliver={{ test: can(actor, "deliveries.redeliver-test"), production: can(actor, "deliveries.redeliver") }}
+      />
       <Toaster />
     </div>
   );

@@ -46,7 +46,11 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
     <div className="grid grid-cols-1 gap-6">
       <PageHeader
         className="mb-0"
-        eyebrow={<Link href="/admin/approvals" className="inline-flex items-center gap-1 hover:text-foreground"><ArrowLeft aria-hidden="true" className="size-4" /> Approvals</Link>}
+        eyebrow={
+          <Link href="/admin/approvals" className="inline-flex items-center gap-1 hover:text-foreground">
+            <ArrowLeft aria-hidden="true" className="size-4" /> Approvals
+          </Link>
+        }
         title={requestTitle(request.action, request.webhookName)}
         meta={<ChangeStatusBadge status={request.status} />}
         description={`Requested by ${request.requester.label}.`}
@@ -54,27 +58,49 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
       <DecisionCallout request={request} />
       {movedOn && (
         <Callout variant="warning" title="The webhook changed after this request was made">
-          It was made against version {request.baseVersion}; the webhook is now at version {request.liveVersion}. Approving will mark the request stale and change nothing.
+          It was made against version {request.baseVersion}; the webhook is now at version {request.liveVersion}. Approving will mark the request stale and
+          change nothing.
         </Callout>
       )}
       {/* Mounted while decided too, so a refusal (stale, already decided) stays readable after the page refreshes. */}
       {(canReview || canCancel) && (
-        <ReviewActions id={request.id} webhookName={request.webhookName} canReview={canReview} isRequester={isRequester} canCancel={canCancel} pending={pending} />
+        <ReviewActions
+          id={request.id}
+          webhookName={request.webhookName}
+          canReview={canReview}
+          isRequester={isRequester}
+          canCancel={canCancel}
+          pending={pending}
+        />
       )}
-      {pending && isRequester && !canReview && !canCancel && <p className="text-sm text-muted-foreground">You submitted this request; another approver must review it.</p>}
+      {pending && isRequester && !canReview && !canCancel && (
+        <p className="text-sm text-muted-foreground">You submitted this request; another approver must review it.</p>
+      )}
 
       <div className="grid grid-cols-1 items-start gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
         <Card className="min-w-0 xl:order-2">
-          <CardHeader><CardTitle>Request</CardTitle></CardHeader>
-          <CardContent><RequestFacts request={request} now={now} /></CardContent>
+          <CardHeader>
+            <CardTitle>Request</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <RequestFacts request={request} now={now} />
+          </CardContent>
         </Card>
         <Card className="min-w-0">
           <CardHeader>
             <CardTitle>{diffTitle}</CardTitle>
-            <CardDescription>{isWebhook ? "Credentials are never shown: only whether they change." : "A change to the rules of four-eyes: another approver decides it, like a webhook change."}</CardDescription>
+            <CardDescription>
+              {isWebhook
+                ? "Credentials are never shown: only whether they change."
+                : "A change to the rules of four-eyes: another approver decides it, like a webhook change."}
+            </CardDescription>
           </CardHeader>
           <CardContent>
-            <ChangeDiff action={request.action} rows={request.changes} liveLabel={!isWebhook ? "Now" : pending ? `Live (version ${request.liveVersion ?? "—"})` : `Version ${request.baseVersion ?? "—"}`} />
+            <ChangeDiff
+              action={request.action}
+              rows={request.changes}
+              liveLabel={!isWebhook ? "Now" : pending ? `Live (version ${request.liveVersion ?? "—"})` : `Version ${request.baseVersion ?? "—"}`}
+            />
           </CardContent>
         </Card>
       </div>
@@ -83,7 +109,9 @@ export default async function ChangeRequestPage({ params }: { params: Promise<{ 
         <Card>
           <CardHeader>
             <CardTitle>Pre-approval checks</CardTitle>
-            <CardDescription>Does the URL pass the SSRF rules, does the OAuth token endpoint answer, does the receiver answer a signed test ping?</CardDescription>
+            <CardDescription>
+              Does the URL pass the SSRF rules, does the OAuth token endpoint answer, does the receiver answer a signed test ping?
+            </CardDescription>
           </CardHeader>
           <CardContent>
             <ChecksPanel id={request.id} initial={request.checks} canRun={canRunChecks} />

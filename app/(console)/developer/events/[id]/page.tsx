@@ -44,7 +44,11 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
     <div className="grid grid-cols-1 gap-6">
       <PageHeader
         className="mb-0"
-        eyebrow={<Link href="/developer/events" className="inline-flex items-center gap-1 hover:text-foreground"><ArrowLeft aria-hidden="true" className="size-4" /> Events</Link>}
+        eyebrow={
+          <Link href="/developer/events" className="inline-flex items-center gap-1 hover:text-foreground">
+            <ArrowLeft aria-hidden="true" className="size-4" /> Events
+          </Link>
+        }
         title={event.type}
         meta={event.isTest ? <Badge variant="info">Test event</Badge> : undefined}
         description={<span className="font-mono break-all">{event.id}</span>}
@@ -52,13 +56,21 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card>
-          <CardHeader><CardTitle>Details</CardTitle></CardHeader>
+          <CardHeader>
+            <CardTitle>Details</CardTitle>
+          </CardHeader>
           <CardContent>
             <DescriptionList>
-              <DescriptionItem term="Event id" mono>{event.id}</DescriptionItem>
+              <DescriptionItem term="Event id" mono>
+                {event.id}
+              </DescriptionItem>
               <DescriptionItem term="Type">{event.type}</DescriptionItem>
-              <DescriptionItem term="Source" mono>{event.source}</DescriptionItem>
-              <DescriptionItem term="Time"><time dateTime={event.time}>{formatDateTime(event.time)}</time></DescriptionItem>
+              <DescriptionItem term="Source" mono>
+                {event.source}
+              </DescriptionItem>
+              <DescriptionItem term="Time">
+                <time dateTime={event.time}>{formatDateTime(event.time)}</time>
+              </DescriptionItem>
               <DescriptionItem term="Test event">{event.isTest ? "Yes — sent with is_test: true" : "No"}</DescriptionItem>
             </DescriptionList>
           </CardContent>
@@ -76,9 +88,15 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
 
       {deliveries && (
         <section aria-labelledby="deliveries-heading" className="grid grid-cols-1 gap-3">
-          <h2 id="deliveries-heading" className="text-lg font-semibold">Deliveries</h2>
+          <h2 id="deliveries-heading" className="text-lg font-semibold">
+            Deliveries
+          </h2>
           {deliveries.length === 0 ? (
-            <EmptyState headingLevel={3} title="No webhook was subscribed" description={`No active webhook listened for ${event.type} when this event was published, so nothing was sent.`} />
+            <EmptyState
+              headingLevel={3}
+              title="No webhook was subscribed"
+              description={`No active webhook listened for ${event.type} when this event was published, so nothing was sent.`}
+            />
           ) : (
             <EventDeliveriesTable deliveries={deliveries} />
           )}

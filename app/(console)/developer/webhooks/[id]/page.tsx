@@ -35,7 +35,6 @@ export function generateMetadata() {
   return { title: "Webhook" };
 }
 
-
 /** Which tab a URL asks for: `?tab=`, or the older `?test=1`; the Test tab falls back to Deliveries for those who cannot test. */
 function pickTab(raw: { tab?: string | string[]; test?: string | string[] }, canTest: boolean): WebhookTab {
   const asked = firstParam(raw.tab) ?? (firstParam(raw.test) === "1" ? "test" : "overview");
@@ -46,7 +45,10 @@ function pickTab(raw: { tab?: string | string[]; test?: string | string[] }, can
 export default async function WebhookPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
   const [{ id }, raw] = await Promise.all([params, searchParams]);
   const actor = await requireActor("webhooks.read");
-  const [{ webhook, versions }, settings] = await Promise.all([loadWebhook({ actor, id, withVersions: firstParam(raw.tab) === "history" }), getSettings({ actor })]);
+  const [{ webhook, versions }, settings] = await Promise.all([
+    loadWebhook({ actor, id, withVersions: firstParam(raw.tab) === "history" }),
+    getSettings({ actor }),
+  ]);
   const canWrite = can(actor, "webhooks.write");
   const canTest = can(actor, "webhooks.test") && webhook.status !== "pending";
   const tab = pickTab(raw, canTest);
@@ -66,24 +68,42 @@ export default async function WebhookPage({ params, searchParams }: { params: Pr
     webhook.status === "pending" ? (
       <EmptyState title="No deliveries yet" description="This webhook receives events once an approver accepts the request." />
     ) : (
-      <DeliveryLog org={actor.orgSlug} webhookId={webhook.id} eventTypes={[...new Set([...webhook.eventTypes, ...testTypes.map((t) => t.name)])]} canRedeliver={{ test: can(actor, "deliveries.redeliver-test"), production: can(actor, "deliveries.redeliver") }} />
+      <DeliveryLog
+        org={actor.orgSlug}
+        webhookId={webhook.id}
+        eventTypes={[...new Set([...webhook.eventTypes, ...testTypes.map((t) => t.name)])]}
+        canRedeliver={{ test: can(actor, "deliveries.redeliver-test"), production: can(actor, "deliveries.redeliver") }}
+      />
     );
 
   return (
     <div className="grid grid-cols-1 gap-6">
       <PageHeader
         className="mb-0"
-        eyebrow={<Link href="/developer/webhooks" className="inline-flex items-center gap-1 hover:text-foreground"><ArrowLeft aria-hidden="true" className="size-4" /> Webhooks</Link>}
+        eyebrow={
+          <Link href="/developer/webhooks" className="inline-flex items-center gap-1 hover:text-foreground">
+            <ArrowLeft aria-hidden="true" className="size-4" /> Webhooks
+          </Link>
+        }
         title={webhook.name}
         meta={<WebhookStatusBadges status={webhook.status} pendingChange={webhook.pendingChangeRequestId} />}
-        description={<><span className="font-mono break-all">{webhook.url}</span> · <Link href={`/developer/receiving-webhooks?webhook=${webhook.id}`}>How to receive these</Link></>}
+        description={
+          <>
+            <span className="font-mono break-all">{webhook.url}</span> ·{" "}
+            <Link href={`/developer/receiving-webhooks?webhook=${webhook.id}`}>How to receive these</Link>
+          </>
+        }
         actions={
           canWrite && (
             <>
               {suspended && <UnsuspendButton id={webhook.id} name={webhook.name} divertedSince={divertedSince} />}
               {webhook.status !== "pending" && <PauseButton id={webhook.id} paused={webhook.paused} />}
-              {webhook.status !== "pending" && can(actor, "diverted.manage") && <RecoverDialog webhookId={webhook.id} name={webhook.name} eventTypes={webhook.eventTypes} />}
-              <Link href={`/developer/webhooks/${webhook.id}/edit`} className={buttonVariants()}><Pencil aria-hidden="true" /> Edit</Link>
+              {webhook.status !== "pending" && can(actor, "diverted.manage") && (
+                <RecoverDialog webhookId={webhook.id} name={webhook.name} eventTypes={webhook.eventTypes} />
+              )}
+              <Link href={`/developer/webhooks/${webhook.id}/edit`} className={buttonVariants()}>
+                <Pencil aria-hidden="true" /> Edit
+              </Link>
               <RotateSecretButton id={webhook.id} name={webhook.name} />
               <DeleteWebhookButton id={webhook.id} name={webhook.name} redirectTo="/developer/webhooks" size="md" needsApproval={settings.approvals.delete} />
             </>
@@ -113,13 +133,20 @@ export default async function WebhookPage({ params, searchParams }: { params: Pr
       {tab === "deliveries" && deliveryLog}
       {tab === "test" && (
         <>
-          <TestEventPanel org={actor.orgSlug} webhookId={webhook.id} eventTypes={testTypes} autoFocus={firstParam(raw.test) === "1" || firstParam(raw.tab) === "test"} />
+          <TestEventPanel
+            org={actor.orgSlug}
+            webhookId={webhook.id}
+            eventTypes={testTypes}
+            autoFocus={firstParam(raw.test) === "1" || firstParam(raw.tab) === "test"}
+          />
           {deliveryLog}
         </>
       )}
       {tab === "settings" && (
         <section aria-labelledby="settings-heading" className="grid grid-cols-1 gap-3">
-          <h2 id="settings-heading" className="text-lg font-semibold">Settings <span className="text-sm font-normal text-muted-foreground">version {webhook.version}</span></h2>
+          <h2 id="settings-heading" className="text-lg font-semibold">
+            Settings <span className="text-sm font-normal text-muted-foreground">version {webhook.version}</span>
+          </h2>
           <WebhookSettings webhook={webhook} />
         </section>
       )}

@@ -15,11 +15,19 @@ export default async function NewWebhookPage() {
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader
-        eyebrow={<Link href="/developer/webhooks" className="inline-flex items-center gap-1 hover:text-foreground"><ArrowLeft aria-hidden="true" className="size-4" /> Webhooks</Link>}
+        eyebrow={
+          <Link href="/developer/webhooks" className="inline-flex items-center gap-1 hover:text-foreground">
+            <ArrowLeft aria-hidden="true" className="size-4" /> Webhooks
+          </Link>
+        }
         title="Create webhook"
         description="Events are signed with a secret we generate; it is shown once, right after you create the webhook."
       />
-      <WebhookForm eventTypes={eventTypes.map(({ name, description, deprecated }) => ({ name, description, deprecated }))} allowHttp={env().ALLOW_HTTP_TARGETS} needsApproval={settings.approvals.create} />
+      <WebhookForm
+        eventTypes={eventTypes.map(({ name, description, deprecated }) => ({ name, description, deprecated }))}
+        allowHttp={env().ALLOW_HTTP_TARGETS}
+        needsApproval={settings.approvals.create}
+      />
     </div>
   );
 }

@@ -4,4 +4,6 @@ import { alertEndpointSchema } from "@/lib/schemas/alerts";
 import { createAlertEndpoint, listAlertEndpoints } from "@/lib/server/alerts/alert-endpoints";
 
 export const GET = orgRoute({ permission: "settings.read" }, async ({ actor }) => ({ items: await listAlertEndpoints({ actor }) }));
-export const POST = orgRoute({ permission: "settings.write", body: alertEndpointSchema, status: 201 }, async ({ actor, body }) => createAlertEndpoint({ actor, input: body }));
+export const POST = orgRoute({ permission: "settings.write", body: alertEndpointSchema, status: 201 }, async ({ actor, body }) =>
+  createAlertEndpoint({ actor, input: body }),
+);

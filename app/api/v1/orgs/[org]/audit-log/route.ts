@@ -9,9 +9,13 @@ export const GET = orgRoute({ permission: "audit.read", query: auditQuerySchema 
   const items = page.items.map((e) => auditEntrySchema.parse(e));
   if (!query.format) return { ...page, items };
   const stamp = new Date().toISOString().slice(0, 10);
-  const body = query.format === "csv"
-    ? toCsv(items.map((e) => ({ ...e, summary: JSON.stringify(e.summary) })), ["createdAt", "actorLabel", "action", "targetType", "targetLabel", "targetId", "summary"])
-    : JSON.stringify(items, null, 2);
+  const body =
+    query.format === "csv"
+      ? toCsv(
+          items.map((e) => ({ ...e, summary: JSON.stringify(e.summary) })),
+          ["createdAt", "actorLabel", "action", "targetType", "targetLabel", "targetId", "summary"],
+        )
+      : JSON.stringify(items, null, 2);
   return new Response(body, {
     headers: {
       "content-type": query.format === "csv" ? "text/csv; charset=utf-8" : "application/json",

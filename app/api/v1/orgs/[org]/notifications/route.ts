@@ -2,4 +2,7 @@
 import { orgRoute } from "@/lib/http/route";
 import { countUnread, listNotifications } from "@/lib/server/alerts/notifications";
 
-export const GET = orgRoute({ permission: "webhooks.read" }, async ({ actor }) => ({ items: await listNotifications({ actor }), unread: await countUnread({ actor }) }));
+export const GET = orgRoute({ permission: "webhooks.read" }, async ({ actor }) => ({
+  items: await listNotifications({ actor }),
+  unread: await countUnread({ actor }),
+}));

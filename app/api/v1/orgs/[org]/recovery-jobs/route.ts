@@ -5,4 +5,6 @@ import { listRecoveries } from "@/lib/server/recovery/get-recovery";
 
 const query = z.object({ webhookId: z.string().uuid("Not a webhook id.").optional() });
 
-export const GET = orgRoute({ permission: "deliveries.read", query }, async ({ actor, query }) => ({ items: await listRecoveries({ actor, webhookId: query.webhookId }) }));
+export const GET = orgRoute({ permission: "deliveries.read", query }, async ({ actor, query }) => ({
+  items: await listRecoveries({ actor, webhookId: query.webhookId }),
+}));

@@ -5,4 +5,6 @@ import { redeliverDivertedJob } from "@/lib/server/recovery/start-recovery";
 
 const body = z.object({ webhookId: z.string().uuid("Not a webhook id.").optional() }).strict();
 
-export const POST = orgRoute({ permission: "diverted.manage", body, status: 202 }, async ({ actor, body }) => redeliverDivertedJob({ actor, webhookId: body.webhookId }));
+export const POST = orgRoute({ permission: "diverted.manage", body, status: 202 }, async ({ actor, body }) =>
+  redeliverDivertedJob({ actor, webhookId: body.webhookId }),
+);
