@@ -68,7 +68,6 @@ function credentialRows(action: ChangeAction, live: Snapshot | null, proposed: S
 }
 
 const MASK = "*****";
-const masked = (v: unknown) => Array.isArray(v) && v.length === 1 && v[0] === MASK;
 
 /**
  * Secret custom headers read "*****" on both sides, so comparing them says nothing: their rows read "set", "changed"

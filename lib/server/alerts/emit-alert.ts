@@ -40,16 +40,14 @@ export async function emitAlert(tx: Tx, alert: Alert) {
     const wantMail = people.filter((p) => (p.emailEnabled ?? true) && !(p.mutedTypes ?? []).includes(alert.type));
     if (smtp && wantMail.length) {
       const url = env().AUTH_URL ? new URL(alert.link, env().AUTH_URL).toString() : alert.link;
-      await tx
-        .insert(mailOutbox)
-        .values(
-          wantMail.map((p) => ({
-            orgId: alert.orgId,
-            toAddress: p.email,
-            subject: `[Webhook Console] ${alert.title}`,
-            textBody: `${alert.body}\n\n${url}\n\nChange which alerts you receive by e-mail on your profile page.`,
-          })),
-        );
+      await tx.insert(mailOutbox).values(
+        wantMail.map((p) => ({
+          orgId: alert.orgId,
+          toAddress: p.email,
+          subject: `[Webhook Console] ${alert.title}`,
+          textBody: `${alert.body}\n\n${url}\n\nChange which alerts you receive by e-mail on your profile page.`,
+        })),
+      );
     }
   }
   const targets = await tx

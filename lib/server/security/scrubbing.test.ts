@@ -31,16 +31,14 @@ beforeAll(async () => {
           .map(([name, value]) => [`x-echo-${name}`, String(value)]),
       );
       const auth = String(request.headers.authorization ?? request.headers["x-api-key"] ?? "");
-      res
-        .writeHead(500, { "content-type": "application/json", ...echoed })
-        .end(
-          JSON.stringify({
-            dump,
-            urlEncoded: encodeURIComponent(auth),
-            base64: Buffer.from(auth).toString("base64"),
-            basic: `Basic ${Buffer.from(`user:${auth}`).toString("base64")}`,
-          }),
-        );
+      res.writeHead(500, { "content-type": "application/json", ...echoed }).end(
+        JSON.stringify({
+          dump,
+          urlEncoded: encodeURIComponent(auth),
+          base64: Buffer.from(auth).toString("base64"),
+          basic: `Basic ${Buffer.from(`user:${auth}`).toString("base64")}`,
+        }),
+      );
     },
   });
 });
