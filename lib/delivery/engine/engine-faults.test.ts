@@ -71,18 +71,21 @@ describe.skipIf(!available || !process.env.DATABASE_URL)("PostgreSQL goes away u
   }, 120_000);
 
   afterAll(async () => {
+    // Each step is bounded: a keep-alive socket or a pool client left behind by a fault must not hang the suite.
+    const bounded = (p: Promise<unknown> | undefined, label: string) =>
+      Promise.race([Promise.resolve(p).catch(() => {}), sleep(10_000).then(() => console.warn(`engine-faults: ${label} did not finish in 10 s; going on`))]);
     killAll();
-    await Promise.all(workers.map((w) => w.exited));
+    await bounded(Promise.all(workers.map((w) => w.exited)), "worker exit");
     process.off("exit", killAll);
-    await api?.close();
-    await Promise.all(receivers.map((r) => r.close()));
+    await bounded(api?.close(), "API server close");
+    await bounded(Promise.all(receivers.map((r) => r.close())), "receivers close");
     g.__wcDb = undefined;
-    await handle?.close().catch(() => {});
+    await bounded(handle?.close(), "pool end");
     cluster?.destroy();
     Object.assign(process.env, saved);
     if (saved.DATABASE_URL === undefined) delete process.env.DATABASE_URL;
     g.__wcEnv = undefined;
-  });
+  }, 90_000);
 
   /** Two webhooks at RATE/s (one per receiver), publishers over HTTP, the fault at `faultAfter` accepted events. */
   async function scenario({
