@@ -6,10 +6,10 @@ const sectionLinks = (page: Page) => page.getByRole("navigation", { name: "Secti
 
 test.describe("sign-in and roles", () => {
   const expected = {
-    admin: { tabs: ["Developer", "Admin"], developer: ["Overview", "Webhooks", "Event types", "Events", "Diverted events", "API keys"] },
-    approver: { tabs: ["Developer", "Admin"], developer: ["Overview", "Webhooks", "Event types", "Events", "Diverted events"] },
-    tester: { tabs: ["Developer", "Admin"], developer: ["Overview", "Webhooks", "Event types", "Events", "Diverted events"] },
-    viewer: { tabs: ["Developer", "Admin"], developer: ["Overview", "Webhooks", "Event types", "Events", "Diverted events"] },
+    admin: { tabs: ["Developer", "Admin"], developer: ["Overview", "Webhooks", "Event types", "Events", "Diverted events", "API keys", "Receiving webhooks"] },
+    approver: { tabs: ["Developer", "Admin"], developer: ["Overview", "Webhooks", "Event types", "Events", "Diverted events", "Receiving webhooks"] },
+    tester: { tabs: ["Developer", "Admin"], developer: ["Overview", "Webhooks", "Event types", "Events", "Diverted events", "Receiving webhooks"] },
+    viewer: { tabs: ["Developer", "Admin"], developer: ["Overview", "Webhooks", "Event types", "Events", "Diverted events", "Receiving webhooks"] },
   } as const;
 
   for (const [role, want] of Object.entries(expected)) {
@@ -21,7 +21,7 @@ test.describe("sign-in and roles", () => {
       await expect(page.getByRole("navigation", { name: "Developer pages" }).getByRole("link")).toHaveText(labelled(want.developer));
       await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Admin" }).click();
       const admin = page.getByRole("navigation", { name: "Admin pages" }).getByRole("link");
-      if (role === "admin") await expect(admin).toHaveText(labelled(["Approvals", "Settings", "Members", "Audit log"]));
+      if (role === "admin") await expect(admin).toHaveText(labelled(["Approvals", "Settings", "Alerts", "Members", "Audit log", "System"]));
       else await expect(admin).toHaveText(labelled(["Approvals", "Audit log"]));
     });
   }
