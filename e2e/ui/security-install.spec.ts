@@ -139,7 +139,7 @@ test.describe("a real install (security)", () => {
     expect(token, log).toBeTruthy();
     const violations = await watchCsp(page);
     await page.goto(`${origin}/login`);
-    await expect(page.getByRole("heading", { name: "Sign in to Webhook Console" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Sign in", exact: true })).toBeVisible();
     await expect(page.getByRole("note", { name: "Demo data" })).toHaveCount(0);
     await expect(page.getByText("demo-password-1")).toHaveCount(0);
     await shoot(page, "login-install");
