@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, inArray, sql } from "drizzle-orm";
 import { openPostgres } from "@/lib/db/open";
 import { seedDemo } from "@/lib/db/seed";
-import { deliveries, webhooks } from "@/lib/db/schema";
+import { attempts, deliveries, webhooks } from "@/lib/db/schema";
 import type { Db } from "@/lib/db/client";
 import { pgBinDir, startPgCluster, type PgCluster } from "@/lib/testing/pg-cluster";
 import { startApiServer } from "@/lib/testing/api-server";
@@ -191,6 +191,13 @@ describe.skipIf(!available || !process.env.DATABASE_URL)("PostgreSQL goes away u
     const resumeMs = (arrivals.find((t) => t >= backAt) ?? drained) - backAt;
     const rows = await db.select({ status: deliveries.status }).from(deliveries).where(inArray(deliveries.webhookId, hookIds));
     expect(rows.length).toBe(accepted.size);
+    // When each recorded attempt left the worker: the engine's own spacing, free of the receiver's scheduling.
+    const sent = await db
+      .select({ webhookId: deliveries.webhookId, at: attempts.startedAt })
+      .from(attempts)
+      .innerJoin(deliveries, eq(deliveries.id, attempts.deliveryId))
+      .where(inArray(deliveries.webhookId, hookIds));
+    const busiestSent = hookIds.map((id) => maxInAnyWindow(sent.filter((a) => a.webhookId === id).map((a) => a.at.getTime())));
     await db.delete(webhooks).where(inArray(webhooks.id, hookIds));
     const figures = {
       name,
@@ -199,12 +206,17 @@ describe.skipIf(!available || !process.env.DATABASE_URL)("PostgreSQL goes away u
       retryAfterSeen,
       duplicates,
       busiest,
+      busiestSent,
       resumeMs,
       publishS: ((published - started) / 1000).toFixed(1),
       totalS: ((drained - started) / 1000).toFixed(1),
     };
     console.log(`[faults] ${JSON.stringify(figures)}`);
-    for (const b of busiest) expect(b).toBeLessThanOrEqual(RATE);
+    // The engine never sends more than the limit in any second. At the receivers, which share this process with the
+    // API server taking the publishes, a stall of the event loop stamps a few arrivals late and crowds them into one
+    // window: that count gets 10 % of slack (an engine over the limit shows in busiestSent, checked exactly).
+    for (const b of busiestSent) expect(b).toBeLessThanOrEqual(RATE);
+    for (const b of busiest) expect(b).toBeLessThanOrEqual(RATE * 1.1);
     // Duplicates can only come from sends in flight at the fault: at most what was claimed ahead (≤ ~2 s of slots).
     expect(duplicates).toBeLessThanOrEqual(4 * RATE);
     for (const w of workers) expect(w.child.exitCode, w.output().slice(-2000)).toBeNull(); // no worker exited
