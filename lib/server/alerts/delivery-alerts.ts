@@ -49,21 +49,7 @@ export async function emitDeliveryAlerts(tx: Tx, outcomes: Outcome[], updates: D
 
   const troubled = [...tallies].filter(([, t]) => t.failures > 0).map(([id]) => id);
   if (troubled.length === 0) return;
-  const rows = await tx
-    .select({
-      id: webhooks.id,
-      orgId: webhooks.orgId,
-      name: webhooks.name,
-      url: webhooks.url,
-      kind: webhooks.kind,
-      status: webhooks.status,
-      statusReason: webhooks.statusReason,
-      suspendedAt: webhooks.suspendedAt,
-      consecutiveFailures: webhooks.consecutiveFailures,
-      failureHandling: webhooks.failureHandling,
-    })
-    .from(webhooks)
-    .where(inArray(webhooks.id, troubled));
+  const rows = await tx.select(HOOK_COLUMNS).from(webhooks).where(inArray(webhooks.id, troubled));
   for (const w of rows) {
     const t = tallies.get(w.id)!;
     const threshold = w.failureHandling.suspendAfterFailures;
@@ -148,20 +134,20 @@ export async function announceDiverted(tx: Tx, w: HookRow, count: number) {
 }
 
 async function hookRow(tx: Tx, id: string): Promise<HookRow | undefined> {
-  const [w] = await tx
-    .select({
-      id: webhooks.id,
-      orgId: webhooks.orgId,
-      name: webhooks.name,
-      url: webhooks.url,
-      kind: webhooks.kind,
-      status: webhooks.status,
-      statusReason: webhooks.statusReason,
-      suspendedAt: webhooks.suspendedAt,
-      consecutiveFailures: webhooks.consecutiveFailures,
-      failureHandling: webhooks.failureHandling,
-    })
-    .from(webhooks)
-    .where(eq(webhooks.id, id));
+  const [w] = await tx.select(HOOK_COLUMNS).from(webhooks).where(eq(webhooks.id, id));
   return w;
 }
+
+/** What an alert needs to know of a webhook: one list for the batch query and the single-row one. */
+const HOOK_COLUMNS = {
+  id: webhooks.id,
+  orgId: webhooks.orgId,
+  name: webhooks.name,
+  url: webhooks.url,
+  kind: webhooks.kind,
+  status: webhooks.status,
+  statusReason: webhooks.statusReason,
+  suspendedAt: webhooks.suspendedAt,
+  consecutiveFailures: webhooks.consecutiveFailures,
+  failureHandling: webhooks.failureHandling,
+};
