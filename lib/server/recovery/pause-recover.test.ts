@@ -49,6 +49,21 @@ async function newHook(path: string, extra: Record<string, unknown> = {}) {
 }
 const at = (path: string) => receiver.requests.filter((r) => r.path === path);
 
+describe("who may pause and recover", () => {
+  it("the server refuses testers and viewers, whatever the page shows", async () => {
+    const id = await newHook("/perm");
+    const p = { ...org, id };
+    const now = Date.now();
+    for (const role of ["tester", "viewer"] as const) {
+      const other = await createTestKey("acme", [role]);
+      expect((await call(pause.POST, { method: "POST", params: p, key: other, path: `/webhooks/${id}/pause` })).status).toBe(403);
+      expect((await call(resume.POST, { method: "POST", params: p, key: other, path: `/webhooks/${id}/resume` })).status).toBe(403);
+      const body = { from: new Date(now - 3_600_000).toISOString(), to: new Date(now).toISOString() };
+      expect((await call(recover.POST, { method: "POST", params: p, key: other, path: `/webhooks/${id}/recover`, body })).status).toBe(403);
+    }
+  });
+});
+
 describe("pause and resume", () => {
   it("while paused 20 events queue (not diverted); resume delivers all 20, oldest first, within the rate limit", async () => {
     const id = await newHook("/paused", { rateLimit: 10 });
