@@ -1,6 +1,7 @@
 // Charts: the overview and webhook chart queries with 1,000,000 attempts (30 days, 20 webhooks) behind them.
-// The attempts are inserted with generate_series; the rollups are then built from them by migration 0006's backfill
-// statement (minute rows for the last day, hour rows before), as an upgrade would. The queries read only the rollups.
+// The attempts are inserted with generate_series; the rollups are then built from them by the backfill statements of
+// migrations 0006 and 0008 (minute rows for the last day, hour rows for all), as an upgrade would. The queries read
+// only the rollups.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -20,7 +21,16 @@ import { ms, timeIt } from "./_stats";
 const g = globalThis as unknown as { __wcDb?: Promise<unknown> };
 const WEBHOOKS = 20;
 const DELIVERIES = 500_000; // two attempts each
-const backfill = fs.readFileSync(path.join(process.cwd(), "lib/db/migrations/0006_delivery_rollups.sql"), "utf8").split("--> statement-breakpoint").at(-1)!;
+const lastStatement = (file: string) =>
+  fs
+    .readFileSync(path.join(process.cwd(), "lib/db/migrations", file), "utf8")
+    .split("--> statement-breakpoint")
+    .at(-1)!;
+// As an upgrade would: 0006 backfills minute rows for the last day and hour rows before, 0008 adds the minutes to hours.
+const backfill = [
+  lastStatement("0006_delivery_rollups.sql"),
+  fs.readFileSync(path.join(process.cwd(), "lib/db/migrations/0008_hour_rollups.sql"), "utf8").split("--> statement-breakpoint")[0],
+];
 
 export async function benchCharts() {
   env();
@@ -81,7 +91,7 @@ export async function benchCharts() {
       from generate_series(1, ${DELIVERIES}) n, generate_series(1, 2) a`);
     const seeded = performance.now() - t;
     t = performance.now();
-    await seed(sql.raw(backfill));
+    for (const statement of backfill) await seed(sql.raw(statement));
     const rolled = performance.now() - t;
     const [{ attempts, rollups }] = (
       await db.execute<{ attempts: number; rollups: number }>(

@@ -2,10 +2,10 @@ import { z } from "zod";
 
 /** The chart ranges and the width of one point in each (minute rows last a day; hour rows after that). */
 export const STATS_RANGES = {
-  "1h": { ms: 3_600_000, stepMs: 60_000 },
-  "24h": { ms: 86_400_000, stepMs: 900_000 },
-  "7d": { ms: 604_800_000, stepMs: 3_600_000 },
-  "30d": { ms: 2_592_000_000, stepMs: 86_400_000 },
+  "1h": { ms: 3_600_000, stepMs: 60_000, rollupSeconds: 60 },
+  "24h": { ms: 86_400_000, stepMs: 3_600_000, rollupSeconds: 3600 },
+  "7d": { ms: 604_800_000, stepMs: 3_600_000, rollupSeconds: 3600 },
+  "30d": { ms: 2_592_000_000, stepMs: 86_400_000, rollupSeconds: 3600 },
 } as const;
 export const statsRangeSchema = z.enum(["1h", "24h", "7d", "30d"]).catch("24h");
 export type StatsRange = z.infer<typeof statsRangeSchema>;

@@ -5,7 +5,8 @@ import { organizations } from "./orgs";
 export const LATENCY_BOUNDS_MS = [25, 50, 100, 250, 500, 1000, 2500, 5000, 10000] as const;
 
 /**
- * Delivery counters per webhook per minute (bucket_seconds 60), compacted to hours (3600) after a day. Charts and
+ * Delivery counters per webhook per minute (bucket_seconds 60, kept a day) and per hour (3600, folded into one all-time
+ * row, bucket_seconds 0, after 35 days): each attempt is counted once in each. Charts and
  * metrics read these, never `attempts`. No foreign key to the webhook: a deleted webhook's history still counts.
  */
 export const deliveryRollups = pgTable(
@@ -32,5 +33,8 @@ export const deliveryRollups = pgTable(
     le10000: integer("le_10000").notNull().default(0),
     leInf: integer("le_inf").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.webhookId, t.bucketSeconds, t.bucketStart] }), index("delivery_rollups_org_time_idx").on(t.orgId, t.bucketStart)],
+  (t) => [
+    primaryKey({ columns: [t.webhookId, t.bucketSeconds, t.bucketStart] }),
+    index("delivery_rollups_org_bucket_time_idx").on(t.orgId, t.bucketSeconds, t.bucketStart),
+  ],
 );

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import parsePrometheus from "parse-prometheus-text-format";
 import { useTestDatabase } from "@/lib/testing/db";
 import { startReceiver, type Receiver } from "@/lib/testing/receiver";
@@ -97,15 +97,18 @@ describe("rollups, metrics and traces", () => {
       30_000,
     );
 
-    const sums = async (webhookId: string) =>
+    // Every attempt is counted once in the minute rows and once in the hour rows.
+    const sums = async (webhookId: string, seconds: number) =>
       (
         await testDb.db
           .select({ s: sql<number>`sum(succeeded)::int`, f: sql<number>`sum(failed)::int`, d: sql<number>`sum(diverted)::int` })
           .from(deliveryRollups)
-          .where(eq(deliveryRollups.webhookId, webhookId))
+          .where(and(eq(deliveryRollups.webhookId, webhookId), eq(deliveryRollups.bucketSeconds, seconds)))
       )[0];
-    expect(await sums(ok.row.id)).toEqual({ s: 5, f: 0, d: 0 });
-    expect(await sums(failing.row.id)).toEqual({ s: 0, f: 5, d: 5 });
+    for (const seconds of [60, 3600]) {
+      expect(await sums(ok.row.id, seconds)).toEqual({ s: 5, f: 0, d: 0 });
+      expect(await sums(failing.row.id, seconds)).toEqual({ s: 0, f: 5, d: 5 });
+    }
 
     const response = await scrape("metrics-token-0123456789", "Bearer metrics-token-0123456789");
     expect(response.headers.get("content-type")).toContain("text/plain");
@@ -151,7 +154,7 @@ describe("rollups, metrics and traces", () => {
     expect((await scrape("metrics-token-0123456789")).status).toBe(401);
   });
 
-  it("compacts minute rows older than a day into hours, and hours past 35 days into one all-time row, keeping the totals", async () => {
+  it("drops minute rows older than a day (their hours count them) and folds hours past 35 days into one all-time row", async () => {
     const [org] = await testDb.db.select().from(organizations).where(eq(organizations.slug, "globex"));
     const webhookId = crypto.randomUUID();
     const now = new Date("2026-03-10T12:00:00Z");
@@ -165,11 +168,13 @@ describe("rollups, metrics and traces", () => {
       durationMsSum: succeeded * 10,
     });
     await testDb.db.insert(deliveryRollups).values([
-      row("2026-03-10T11:59:00Z", 60, 1), // recent: stays a minute row
-      row("2026-03-09T10:05:00Z", 60, 2), // older than a day: both fold into 10:00
-      row("2026-03-09T10:59:00Z", 60, 3),
-      row("2026-03-09T10:00:00Z", 3600, 4), // an hour row already there: added to
+      row("2026-03-10T11:59:00Z", 60, 1), // recent: stays
+      row("2026-03-10T11:00:00Z", 3600, 1),
+      row("2026-03-09T10:05:00Z", 60, 2), // older than a day: dropped, its hour stays
+      row("2026-03-09T10:00:00Z", 3600, 2),
+      row("1970-01-01T00:00:00Z", 0, 1), // an all-time row already there: added to
       row("2026-01-01T00:00:00Z", 3600, 5), // past 35 days: into the all-time row
+      row("2026-01-01T01:00:00Z", 3600, 3),
     ]);
     await compactRollups(testDb.db, now);
     const rows = await testDb.db
@@ -178,9 +183,10 @@ describe("rollups, metrics and traces", () => {
       .where(eq(deliveryRollups.webhookId, webhookId))
       .orderBy(deliveryRollups.bucketSeconds, deliveryRollups.bucketStart);
     expect(rows.map((r) => [r.bucketSeconds, r.bucketStart.toISOString(), r.succeeded, r.le25, r.durationMsSum])).toEqual([
-      [0, "1970-01-01T00:00:00.000Z", 5, 5, 50],
+      [0, "1970-01-01T00:00:00.000Z", 9, 9, 90],
       [60, "2026-03-10T11:59:00.000Z", 1, 1, 10],
-      [3600, "2026-03-09T10:00:00.000Z", 9, 9, 90],
+      [3600, "2026-03-09T10:00:00.000Z", 2, 2, 20],
+      [3600, "2026-03-10T11:00:00.000Z", 1, 1, 10],
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupByMinute, latencyBucket } from "./rollups";
+import { groupByBucket, latencyBucket } from "./rollups";
 
 describe("rollup grouping", () => {
   it.each([
@@ -12,18 +12,23 @@ describe("rollup grouping", () => {
     [15_000, 9],
   ])("%i ms falls in bucket %i", (ms, bucket) => expect(latencyBucket(ms)).toBe(bucket));
 
-  it("adds attempts of one webhook and minute into one row, sorted by webhook then minute", () => {
+  it("adds each attempt to its minute row and its hour row, in one fixed order (webhook, granularity, time as text)", () => {
     const at = (iso: string) => new Date(iso);
-    const rows = groupByMinute([
+    const rows = groupByBucket([
       { orgId: "o", webhookId: "b", startedAt: at("2026-01-01T10:00:59Z"), durationMs: 30, outcome: "failed" },
       { orgId: "o", webhookId: "a", startedAt: at("2026-01-01T10:01:00Z"), durationMs: 10, outcome: "succeeded" },
       { orgId: "o", webhookId: "b", startedAt: at("2026-01-01T10:00:01Z"), durationMs: 20.4, outcome: "diverted" },
+      { orgId: "o", webhookId: "b", startedAt: at("2026-01-01T10:59:00Z"), durationMs: 200, outcome: "succeeded" },
     ]);
-    expect(rows.map((r) => [r.webhookId, r.bucketStart.toISOString()])).toEqual([
-      ["a", "2026-01-01T10:01:00.000Z"],
-      ["b", "2026-01-01T10:00:00.000Z"],
+    expect(rows.map((r) => [r.webhookId, r.bucketSeconds, r.bucketStart.toISOString()])).toEqual([
+      ["a", 3600, "2026-01-01T10:00:00.000Z"],
+      ["a", 60, "2026-01-01T10:01:00.000Z"],
+      ["b", 3600, "2026-01-01T10:00:00.000Z"],
+      ["b", 60, "2026-01-01T10:00:00.000Z"],
+      ["b", 60, "2026-01-01T10:59:00.000Z"],
     ]);
     // succeeded, failed, diverted, duration sum, then the 10 latency buckets
-    expect(rows[1].counts).toEqual([0, 1, 1, 50, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(rows[3].counts).toEqual([0, 1, 1, 50, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(rows[2].counts).toEqual([1, 1, 1, 250, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
   });
 });

@@ -9,8 +9,9 @@ const n = (v: unknown) => Number(v ?? 0);
 
 /**
  * The delivery figures of every organization, read from shared state at scrape time (rollups, deliveries), so several
- * worker processes never need aggregating: outcomes and durations from the rollup counters (monotonic: compaction
- * folds, never drops), queue depth, oldest due age and in-flight sends from the deliveries table's due index.
+ * worker processes never need aggregating: outcomes and durations from the hour and all-time rollup rows (monotonic:
+ * compaction folds hours into the all-time row, never drops them), queue depth, oldest due age and in-flight sends
+ * from the deliveries table's due index.
  */
 export async function readDeliveryMetrics(db: DbOrTx) {
   const buckets = [...LATENCY_BOUNDS_MS.map((b) => `sum(r.le_${b})`), "sum(r.le_inf)"].join(", ");
@@ -18,7 +19,7 @@ export async function readDeliveryMetrics(db: DbOrTx) {
     db.execute(sql`
       select o.slug as org, sum(r.succeeded) as succeeded, sum(r.failed) as failed, sum(r.diverted) as diverted,
         sum(r.duration_ms_sum) as duration_ms_sum, array[${sql.raw(buckets)}]::bigint[] as buckets
-      from delivery_rollups r join organizations o on o.id = r.org_id group by o.slug order by o.slug`),
+      from delivery_rollups r join organizations o on o.id = r.org_id where r.bucket_seconds <> 60 group by o.slug order by o.slug`),
     db.execute(sql`
       select o.slug as org,
         count(*) filter (where d.status in ('pending', 'failed')) as queued,

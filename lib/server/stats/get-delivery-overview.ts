@@ -1,11 +1,11 @@
 import "server-only";
-import { and, desc, eq, gte, inArray, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { deliveryRollups, webhooks } from "@/lib/db/schema";
 import type { OverviewStats, StatsRange } from "@/lib/schemas/stats";
 import { assertCan, type Actor } from "../authz";
 import { successRate } from "./latency";
-import { rangeWindow, readBacklog, readSeries } from "./read-rollups";
+import { rangeRows, readBacklog, readSeries } from "./read-rollups";
 
 /** Developer → Overview: the org's deliveries over the range, backlog, top failing webhooks, webhooks needing attention. */
 export async function getDeliveryOverview({ actor, range, now }: { actor: Actor; range: StatsRange; now?: number }): Promise<OverviewStats> {
@@ -26,9 +26,7 @@ export async function getDeliveryOverview({ actor, range, now }: { actor: Actor;
       })
       .from(deliveryRollups)
       .leftJoin(webhooks, eq(webhooks.id, deliveryRollups.webhookId))
-      .where(
-        and(eq(deliveryRollups.orgId, actor.orgId), gte(deliveryRollups.bucketStart, rangeWindow(range, now).from), sql`${deliveryRollups.bucketSeconds} > 0`),
-      )
+      .where(and(eq(deliveryRollups.orgId, actor.orgId), rangeRows(range, now)))
       .groupBy(deliveryRollups.webhookId, webhooks.name)
       .having(sql`${failures} > 0`)
       .orderBy(desc(failures), deliveryRollups.webhookId)

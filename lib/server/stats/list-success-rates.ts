@@ -1,13 +1,14 @@
 import "server-only";
-import { and, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { deliveryRollups } from "@/lib/db/schema";
 import { assertCan, type Actor } from "../authz";
 import { successRate } from "./latency";
+import { rangeRows } from "./read-rollups";
 
 export type SuccessRate = { attempts: number; rate: number | null };
 
-/** Each listed webhook's success rate over the last 24 hours (webhooks without attempts are absent from the map). */
+/** Each listed webhook's success rate over the last 24 hours (the 24 h chart's window: whole hours) (webhooks without attempts are absent from the map). */
 export async function listSuccessRates({
   actor,
   webhookIds,
@@ -27,14 +28,7 @@ export async function listSuccessRates({
       attempts: sql<number>`sum(${deliveryRollups.succeeded} + ${deliveryRollups.failed} + ${deliveryRollups.diverted})::int`,
     })
     .from(deliveryRollups)
-    .where(
-      and(
-        eq(deliveryRollups.orgId, actor.orgId),
-        inArray(deliveryRollups.webhookId, webhookIds),
-        eq(deliveryRollups.bucketSeconds, 60),
-        gte(deliveryRollups.bucketStart, new Date(now - 86_400_000)),
-      ),
-    )
+    .where(and(eq(deliveryRollups.orgId, actor.orgId), inArray(deliveryRollups.webhookId, webhookIds), rangeRows("24h", now)))
     .groupBy(deliveryRollups.webhookId);
   return new Map(rows.map((r) => [r.id, { attempts: r.attempts, rate: successRate(r.succeeded, r.attempts) }]));
 }

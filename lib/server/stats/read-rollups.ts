@@ -13,23 +13,24 @@ const rowsOf = (r: unknown) => (r as { rows: Row[] }).rows;
 
 /** The window of a range: `to` is now, `from` aligned down to a whole step so points do not shift as time passes. */
 export function rangeWindow(range: StatsRange, now = Date.now()) {
-  const { ms, stepMs } = STATS_RANGES[range];
+  const { ms, stepMs, rollupSeconds } = STATS_RANGES[range];
   const end = Math.floor(now / stepMs) * stepMs + stepMs;
-  return { from: new Date(end - ms), to: new Date(now), stepMs, count: Math.round(ms / stepMs) };
+  return { from: new Date(end - ms), to: new Date(now), stepMs, count: Math.round(ms / stepMs), rollupSeconds };
+}
+
+/** The rollup rows a range reads: one granularity (minutes for the hour, hours beyond), from the window's start. */
+export function rangeRows(range: StatsRange, now?: number): SQL {
+  const w = rangeWindow(range, now);
+  return and(gte(deliveryRollups.bucketStart, w.from), eq(deliveryRollups.bucketSeconds, w.rollupSeconds))!;
 }
 
 /**
- * Attempts by outcome and latency per step of the range, from the rollups (minute and hour rows alike — each attempt
- * is in exactly one), for an org or one webhook. Empty steps are filled with zeros.
+ * Attempts by outcome and latency per step of the range, from the rollups (minute rows for the last hour, hour rows for
+ * longer ranges), for an org or one webhook. Empty steps are filled with zeros.
  */
 export async function readSeries(db: Db, { orgId, webhookId, range, now }: { orgId: string; webhookId?: string; range: StatsRange; now?: number }) {
   const w = rangeWindow(range, now);
-  const where = and(
-    eq(deliveryRollups.orgId, orgId),
-    webhookId ? eq(deliveryRollups.webhookId, webhookId) : undefined,
-    gte(deliveryRollups.bucketStart, w.from),
-    sql`${deliveryRollups.bucketSeconds} > 0`,
-  );
+  const where = and(eq(deliveryRollups.orgId, orgId), webhookId ? eq(deliveryRollups.webhookId, webhookId) : undefined, rangeRows(range, now));
   const result = await db.execute(sql`
     select extract(epoch from date_bin(${`${w.stepMs / 1000} seconds`}::interval, bucket_start, ${ORIGIN}::timestamptz)) * 1000 as t,
       sum(succeeded)::int as succeeded, sum(failed)::int as failed, sum(diverted)::int as diverted, array[${bucketSums}] as buckets
