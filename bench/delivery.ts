@@ -16,7 +16,7 @@ import { organizations, webhooks } from "@/lib/db/schema";
 import { seedDemo } from "@/lib/db/seed";
 import { DEMO_EVENT_TYPES } from "@/lib/db/catalog";
 import { parseAllowedCidrs } from "@/lib/delivery/ssrf";
-import { maxInAnyWindow } from "@/lib/delivery/rate-limit";
+import { maxInAnyWindow } from "@/lib/testing/max-in-window";
 import { startWorker } from "@/lib/delivery/engine/worker";
 import { createWebhook } from "@/lib/server/webhooks/create-webhook";
 import { createWebhookSchema } from "@/lib/schemas/webhooks";

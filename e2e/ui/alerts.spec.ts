@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 import { sessionApi, signIn } from "../fixtures/auth";
+import { maxInAnyWindow } from "../../lib/testing/max-in-window";
 import { startReceiver } from "../fixtures/receiver";
 
 // Every webhook and alert endpoint this spec makes carries this prefix, so cleanup finds exactly ours.
@@ -129,20 +130,33 @@ test("profile: e-mail preferences are saved per person", async ({ page }) => {
   await expect(page.getByRole("checkbox", { name: /half-way to suspension/ })).toBeChecked();
 });
 
-test("pause queues events and shows the backlog; resume delivers them", async ({ page }) => {
+test("pause → publish 20 → resume: all 20 delivered in order of publication, within the rate limit", async ({ page }) => {
   const path = `/paused-${suffix()}`;
-  const hook = await createHook(page, path);
+  const hook = await createHook(page, path, { rateLimit: 5 });
   await page.goto(`/developer/webhooks/${hook.id}`);
   await page.getByRole("button", { name: "Pause" }).click();
   await expect(page.getByText("Paused", { exact: true })).toBeVisible();
-  for (let i = 0; i < 3; i++) await publish(page, i);
+  const published: string[] = [];
+  for (let i = 0; i < 20; i++) published.push(((await (await publish(page, i)).json()) as { id: string }).id);
   await page.reload();
-  await expect(page.getByText("3 deliveries are waiting")).toBeVisible();
+  await expect(page.getByText("20 deliveries are waiting")).toBeVisible();
   expect(receiver.received(path)).toHaveLength(0);
   await shoot(page, "webhook-paused");
   await page.getByRole("button", { name: "Resume" }).click();
-  await expect.poll(() => receiver.received(path).length, { timeout: 15_000 }).toBe(3);
   await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
+  await expect.poll(() => receiver.received(path).length, { timeout: 30_000 }).toBe(20);
+  expect(receiver.received(path).map((r) => r.headers["webhook-id"])).toEqual(published);
+  // The limit, where the engine keeps it: the attempts' start times (5/s → at most 5 in any one-second window).
+  const api = sessionApi(page);
+  const { items } = (await (await api.get(`/webhooks/${hook.id}/deliveries?count=100`)).json()) as { items: { id: string }[] };
+  const starts = await Promise.all(
+    items.map(async (d) => {
+      const { attempts } = (await (await api.get(`/deliveries/${d.id}`)).json()) as { attempts: { startedAt: string }[] };
+      return Date.parse(attempts[0].startedAt);
+    }),
+  );
+  expect(starts).toHaveLength(20);
+  expect(maxInAnyWindow(starts)).toBeLessThanOrEqual(5);
 });
 
 test("recover dialog: a time range redelivers what was diverted, with a progress bar that reaches 100 %", async ({ page }) => {

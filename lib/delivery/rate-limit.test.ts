@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { maxInAnyWindow, reserveSlots, slotSpacingMs, slotToleranceMs } from "./rate-limit";
+import { maxInAnyWindow } from "@/lib/testing/max-in-window";
+import { reserveSlots, slotSpacingMs, slotToleranceMs } from "./rate-limit";
 
 /** Small deterministic PRNG (mulberry32) so a failing property run can be replayed. */
 function prng(seed: number) {

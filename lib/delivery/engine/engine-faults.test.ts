@@ -17,7 +17,7 @@ import { testActor } from "@/lib/testing/engine";
 import { spawnWorkerProcess, type WorkerProcess } from "@/lib/testing/worker-process";
 import { createWebhook } from "@/lib/server/webhooks/create-webhook";
 import { createWebhookSchema } from "@/lib/schemas/webhooks";
-import { maxInAnyWindow } from "../rate-limit";
+import { maxInAnyWindow } from "@/lib/testing/max-in-window";
 import * as eventsRoute from "@/app/api/v1/orgs/[org]/events/route";
 import * as healthRoute from "@/app/api/v1/health/route";
 

@@ -13,7 +13,7 @@ import { createWebhook } from "@/lib/server/webhooks/create-webhook";
 import { createWebhookSchema } from "@/lib/schemas/webhooks";
 import { publishEvent } from "@/lib/server/events/publish-event";
 import type { Actor } from "@/lib/server/authz";
-import { maxInAnyWindow } from "../rate-limit";
+import { maxInAnyWindow } from "@/lib/testing/max-in-window";
 
 const EVENTS = 5_000;
 const LEASE_MS = 3_000;

@@ -10,7 +10,7 @@ import { createWebhook } from "@/lib/server/webhooks/create-webhook";
 import { createWebhookSchema } from "@/lib/schemas/webhooks";
 import { deleteWebhook } from "@/lib/server/webhooks/delete-webhook";
 import { publishEvent } from "@/lib/server/events/publish-event";
-import { maxInAnyWindow } from "../rate-limit";
+import { maxInAnyWindow } from "@/lib/testing/max-in-window";
 import type { Worker } from "./worker";
 
 const testDb = useTestDatabase();

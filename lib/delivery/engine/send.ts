@@ -18,9 +18,13 @@ export type Outcome = {
 };
 
 class ShuttingDown extends Error {}
+class OutOfOrder extends Error {}
 
-/** The slot was missed (a busy event loop, a slow token endpoint): nothing was sent, the delivery goes back. */
-export type MissedSlot = { delivery: ClaimedDelivery; missedSlot: true };
+/**
+ * The slot was missed (a busy event loop, a slow token endpoint), or sending now would overtake an earlier delivery
+ * of the same webhook that missed its slot (`outOfOrder`): nothing was sent, the delivery goes back.
+ */
+export type MissedSlot = { delivery: ClaimedDelivery; missedSlot: true; outOfOrder?: true };
 
 /**
  * One attempt: wait for the reserved slot, authenticate, sign, POST; a receiver's 401 refreshes an OAuth token once.
@@ -34,6 +38,7 @@ export async function sendOne({
   http,
   tokens,
   stopping,
+  mayGo = () => true,
 }: {
   delivery: ClaimedDelivery;
   webhook: WebhookTarget;
@@ -42,6 +47,8 @@ export async function sendOne({
   http: HttpClient;
   tokens: TokenClient;
   stopping?: AbortSignal;
+  /** Asked at the slot: false when an earlier delivery of this webhook went back and this one would overtake it. */
+  mayGo?: () => boolean;
 }): Promise<Outcome | MissedSlot> {
   // A worker shutting down sends nothing more: what is still waiting for its slot goes back at once (as a missed slot).
   const deadline = stopping?.aborted ? 0 : delivery.sendAt + slotToleranceMs(webhook.rateLimit);
@@ -49,6 +56,7 @@ export async function sendOne({
     const wait = delivery.sendAt - Date.now();
     if (wait > 0) await sleep(wait, undefined, stopping ? { signal: stopping } : undefined).catch(() => {});
     if (stopping?.aborted) throw new ShuttingDown();
+    if (!mayGo()) throw new OutOfOrder();
   };
   let startedAt = new Date();
   const attempt = async (bearerToken?: string) => {
@@ -67,8 +75,8 @@ export async function sendOne({
   if (webhook.auth.type === "api_key") {
     try {
       await untilSlot();
-    } catch {
-      return { delivery, missedSlot: true };
+    } catch (err) {
+      return err instanceof OutOfOrder ? { delivery, missedSlot: true, outOfOrder: true } : { delivery, missedSlot: true };
     }
     startedAt = new Date();
     if (Date.now() > deadline) return { delivery, missedSlot: true };
@@ -104,6 +112,7 @@ export async function sendOne({
     };
   } catch (err) {
     if (err instanceof ShuttingDown) return { delivery, missedSlot: true };
+    if (err instanceof OutOfOrder) return { delivery, missedSlot: true, outOfOrder: true };
     if (!(err instanceof TokenError)) throw err;
     const durationMs = Date.now() - startedAt.getTime();
     return { delivery, webhook, startedAt, requestHeaders: {}, result: { ok: false, durationMs, errorClass: "auth_token", errorMessage: err.message } };

@@ -9,6 +9,7 @@ import type { AllowedCidrs } from "../ssrf";
 import { claimBatch, extendLeases, LEASE_MS, type ClaimedDelivery } from "./claim";
 import { loadContext } from "./context";
 import { backoffMs, outageLog, retrying } from "./outage";
+import { queueOrder } from "./queue-order";
 import { recordOutcomes, releaseDeliveries } from "./record";
 import { sendOne, type Outcome } from "./send";
 import { envelope } from "./request";
@@ -76,6 +77,7 @@ export function startWorker({
   const unsubscribe = [onWake(wake), subscribe?.(wake) ?? (() => {})];
   const finished: Outcome[] = [];
   const missed: string[] = [];
+  const order = queueOrder();
   /**
    * How far ahead to reserve send slots. Zero while this worker meets its slots; after a missed slot (a busy event
    * loop: PGlite queries, a loaded host) it grows to the lateness seen, so the next slots can be met instead of
@@ -134,9 +136,11 @@ export function startWorker({
       .then(() => retryWithErrors(() => releaseDeliveries(db, workerId, released), "releasing claims", giveUp("releasing claims", released.length)))
       .then(() => {
         released.forEach((id) => inFlightIds.delete(id));
+        order.released(released);
         if (released.length) wake(); // due again now, with new slots
       })
       .finally(() => {
+        order.released(released); // also when giving up: those come back after their lease, the rest may go on
         flushing = null;
         if (finished.length || missed.length) scheduleFlush();
       });
@@ -175,10 +179,11 @@ export function startWorker({
       const bodyKey = `${delivery.orgId}/${delivery.eventId}/${webhook.payloadMode}`;
       let body = bodies.get(bodyKey);
       if (body === undefined) bodies.set(bodyKey, (body = JSON.stringify(envelope(event, webhook.payloadMode))));
-      void sendOne({ delivery, webhook, event, body, http, tokens, stopping: stopping.signal })
+      void sendOne({ delivery, webhook, event, body, http, tokens, stopping: stopping.signal, mayGo: () => order.mayGo(delivery.webhookId) })
         .then((o) => {
           if ("missedSlot" in o) {
-            if (!stopping.signal.aborted) observeLateness(Date.now() - o.delivery.sendAt, true);
+            if (!stopping.signal.aborted && !o.outOfOrder) observeLateness(Date.now() - o.delivery.sendAt, true);
+            order.givenBack(delivery.id, delivery.webhookId);
             missed.push(o.delivery.id);
           } else {
             observeLateness(o.startedAt.getTime() - o.delivery.sendAt, false);
