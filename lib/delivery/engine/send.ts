@@ -5,6 +5,7 @@ import { slotToleranceMs } from "../rate-limit";
 import { TokenError, type TokenClient } from "../oauth";
 import type { ClaimedDelivery } from "./claim";
 import type { WebhookTarget } from "./context";
+import type { QueueSlot } from "./queue-order";
 import { buildHeaders, envelope, redactHeaders, type EventRecord } from "./request";
 
 export type Outcome = {
@@ -38,7 +39,7 @@ export async function sendOne({
   http,
   tokens,
   stopping,
-  mayGo = () => true,
+  holdBack,
 }: {
   delivery: ClaimedDelivery;
   webhook: WebhookTarget;
@@ -47,16 +48,25 @@ export async function sendOne({
   http: HttpClient;
   tokens: TokenClient;
   stopping?: AbortSignal;
-  /** Asked at the slot: false when an earlier delivery of this webhook went back and this one would overtake it. */
-  mayGo?: () => boolean;
+  /**
+   * Fires when an earlier delivery of this webhook missed its slot: going now would overtake it (queue-order.ts).
+   * The caller also fires it when `stopping` fires.
+   */
+  holdBack?: QueueSlot;
 }): Promise<Outcome | MissedSlot> {
   // A worker shutting down sends nothing more: what is still waiting for its slot goes back at once (as a missed slot).
   const deadline = stopping?.aborted ? 0 : delivery.sendAt + slotToleranceMs(webhook.rateLimit);
+  // The worker fires every holdBack signal when it stops, so one signal wakes the wait for either reason.
+  const wakeOn = holdBack?.signal ?? stopping;
+  const missedSlot = (): MissedSlot => {
+    holdBack?.missed();
+    return { delivery, missedSlot: true };
+  };
   const untilSlot = async () => {
     const wait = delivery.sendAt - Date.now();
-    if (wait > 0) await sleep(wait, undefined, stopping ? { signal: stopping } : undefined).catch(() => {});
+    if (wait > 0) await sleep(wait, undefined, wakeOn ? { signal: wakeOn } : undefined).catch(() => {});
     if (stopping?.aborted) throw new ShuttingDown();
-    if (!mayGo()) throw new OutOfOrder();
+    if (holdBack?.signal.aborted) throw new OutOfOrder();
   };
   let startedAt = new Date();
   const attempt = async (bearerToken?: string) => {
@@ -79,7 +89,7 @@ export async function sendOne({
       return err instanceof OutOfOrder ? { delivery, missedSlot: true, outOfOrder: true } : { delivery, missedSlot: true };
     }
     startedAt = new Date();
-    if (Date.now() > deadline) return { delivery, missedSlot: true };
+    if (Date.now() > deadline) return missedSlot();
     const { headers, result } = await attempt();
     return { delivery, webhook, startedAt, requestHeaders: redactHeaders(headers, webhook.auth, webhook.secretHeaderNames), result };
   }
@@ -95,7 +105,7 @@ export async function sendOne({
     let token = await tokens.getToken(request);
     await untilSlot();
     startedAt = new Date();
-    if (Date.now() > deadline) return { delivery, missedSlot: true };
+    if (Date.now() > deadline) return missedSlot();
     let sent = await attempt(token.accessToken);
     if (sent.result.status === 401) {
       tokens.evict(token.key, token.accessToken);

@@ -159,7 +159,7 @@ export function startWorker({
     );
   }
 
-  async function dispatch(claimed: ClaimedDelivery[]) {
+  async function dispatch(claimed: ClaimedDelivery[], claimedAt: number) {
     claimed.forEach((c) => inFlightIds.add(c.id));
     const { hooks, events } = await loadContext(db, claimed).catch((err) => {
       // Claimed but the context could not be read (the database went away between the two): give them back.
@@ -169,6 +169,7 @@ export function startWorker({
     });
     // An event fanned out to many webhooks is serialized once per payload mode, not once per delivery.
     const bodies = new Map<string, string>();
+    console.error("ORD claim", Date.now() % 100000, claimed.map((c) => `${c.eventId.slice(4, 10)}@${c.sendAt % 100000}`).join(" "));
     for (const delivery of claimed) {
       const webhook = hooks.get(delivery.webhookId);
       const event = events.get(`${delivery.orgId}/${delivery.eventId}`);
@@ -179,11 +180,21 @@ export function startWorker({
       const bodyKey = `${delivery.orgId}/${delivery.eventId}/${webhook.payloadMode}`;
       let body = bodies.get(bodyKey);
       if (body === undefined) bodies.set(bodyKey, (body = JSON.stringify(envelope(event, webhook.payloadMode))));
-      void sendOne({ delivery, webhook, event, body, http, tokens, stopping: stopping.signal, mayGo: () => order.mayGo(delivery.webhookId) })
+      const ticket = order.ticket(delivery.webhookId, claimedAt);
+      if (!ticket) {
+        // An older delivery of this webhook is on its way back to the queue: going now would overtake it.
+        order.givenBack(delivery.id, delivery.webhookId, { missedSlot: false });
+        missed.push(delivery.id);
+        scheduleFlush();
+        continue;
+      }
+      void sendOne({ delivery, webhook, event, body, http, tokens, stopping: stopping.signal, holdBack: ticket })
         .then((o) => {
+          console.error("ORD done", Date.now() % 100000, delivery.eventId.slice(4, 10), "missedSlot" in o ? `back ${o.outOfOrder ? "order" : "late"}` : "sent");
           if ("missedSlot" in o) {
-            if (!stopping.signal.aborted && !o.outOfOrder) observeLateness(Date.now() - o.delivery.sendAt, true);
-            order.givenBack(delivery.id, delivery.webhookId);
+            const late = !stopping.signal.aborted && !o.outOfOrder;
+            if (late) observeLateness(Date.now() - o.delivery.sendAt, true);
+            order.givenBack(delivery.id, delivery.webhookId, { missedSlot: late });
             missed.push(o.delivery.id);
           } else {
             observeLateness(o.startedAt.getTime() - o.delivery.sendAt, false);
@@ -210,6 +221,7 @@ export function startWorker({
           await sleep(pollMs);
           continue;
         }
+        const claimedAt = order.now();
         const claimed = await claimBatch(db, { workerId, limit: Math.min(batchSize, maxInFlight - inFlightIds.size), leaseMs, leadMs: Math.round(leadMs) });
         failures = 0;
         outage.ok();
@@ -218,7 +230,7 @@ export function startWorker({
           claimed.forEach((c) => inFlightIds.add(c.id));
           break;
         }
-        if (claimed.length) await dispatch(claimed);
+        if (claimed.length) await dispatch(claimed, claimedAt);
         await yieldToLoop(); // PGlite can starve the event loop; let sockets and timers run
         // A full batch means more is waiting: claim again at once. Otherwise sleep until woken or polled.
         if (claimed.length < batchSize) await sleep(claimed.length ? Math.min(50, pollMs) : pollMs);
@@ -256,6 +268,7 @@ export function startWorker({
       const until = Date.now() + deadlineMs;
       running = false;
       stopping.abort();
+      order.wakeAll();
       wake();
       await loop;
       while (sending() > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));

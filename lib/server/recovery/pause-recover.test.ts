@@ -5,7 +5,7 @@ import { startReceiver, type Receiver } from "@/lib/testing/receiver";
 import { startTestWorker, waitFor } from "@/lib/testing/engine";
 import { call, createTestKey } from "@/lib/testing/api";
 import { webhookBody } from "@/lib/testing/webhooks";
-import { auditLog, deliveries } from "@/lib/db/schema";
+import { attempts, auditLog, deliveries } from "@/lib/db/schema";
 import { maxInAnyWindow } from "@/lib/testing/max-in-window";
 import { startBackgroundJobs, type BackgroundJobs } from "@/lib/server/jobs/background";
 import type { Worker } from "@/lib/delivery/engine/worker";
@@ -83,9 +83,17 @@ describe("pause and resume", () => {
     await waitFor(() => at("/paused").length >= 20, 15_000);
     const got = at("/paused");
     expect(new Set(got.map((r) => r.headers["webhook-id"]))).toEqual(new Set(ids));
-    // Publication order: the claim takes the backlog oldest first, and a delivery that misses its slot takes its
-    // webhook's later ones back with it (queue-order.ts), so none overtakes another.
-    expect(got.map((r) => r.headers["webhook-id"])).toEqual(ids);
+    // Publication order, where the engine keeps it (attempt start times): the claim takes the backlog oldest first, and
+    // a delivery that misses its slot takes its webhook's later ones back with it (queue-order.ts).
+    const sent = () =>
+      testDb.db
+        .select({ eventId: deliveries.eventId })
+        .from(attempts)
+        .innerJoin(deliveries, eq(deliveries.id, attempts.deliveryId))
+        .where(eq(deliveries.webhookId, id))
+        .orderBy(attempts.startedAt);
+    await waitFor(async () => (await sent()).length === 20, 5_000); // results are written in batches
+    expect((await sent()).map((s) => s.eventId)).toEqual(ids);
     expect(
       maxInAnyWindow(
         got.map((r) => r.time),
