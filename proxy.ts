@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { databaseUnreachable } from "@/lib/db/reachability";
+import { databaseUnavailablePage } from "@/lib/http/database-unavailable-page";
 
 /**
  * A Content-Security-Policy with a fresh nonce per page request and no 'unsafe-inline' for scripts:
@@ -7,6 +9,8 @@ import { NextResponse, type NextRequest } from "next/server";
  * (app/layout.tsx). Styles keep 'unsafe-inline' (React style attributes); they cannot run code.
  */
 export function proxy(request: NextRequest) {
+  // While the database is known to be down, every page answers 503 + Retry-After (it could not render anyway).
+  if (databaseUnreachable()) return databaseUnavailablePage();
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");
   const dev = process.env.NODE_ENV !== "production";
   const csp = [

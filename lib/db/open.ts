@@ -10,6 +10,7 @@ import type { Pool } from "pg";
 import type { Db } from "./types";
 import { acquireDataDirLock } from "./data-dir-lock";
 import { openPgliteThread } from "./pglite-thread-client";
+import { noteDatabaseError, noteDatabaseReachable, setDatabaseProbe } from "./reachability";
 import { describeDbError } from "./unavailable";
 
 const migrationsFolder = path.join(process.cwd(), "lib/db/migrations");
@@ -66,11 +67,44 @@ export async function openPostgres(url: string, { migrate = false, log = logPool
     idleTimeoutMillis: 30_000,
     keepAlive: true,
   });
-  pool.on("error", (err) => log(`idle connection lost: ${describeDbError(err)}`));
-  pool.on("connect", (client) => client.on("error", (err) => log(`connection lost: ${describeDbError(err)}`)));
+  pool.on("error", (err) => {
+    noteDatabaseError(err);
+    log(`idle connection lost: ${describeDbError(err)}`);
+  });
+  pool.on("connect", (client) =>
+    client.on("error", (err) => {
+      noteDatabaseError(err);
+      log(`connection lost: ${describeDbError(err)}`);
+    }),
+  );
+  trackReachability(pool);
   const db = drizzlePg({ client: pool, schema });
   if (migrate) await migratePostgres(db, pool);
   return { db, kind: "postgres" as const, close: () => pool.end() };
+}
+
+/**
+ * Every checkout of a connection says whether the database is reachable (reachability.ts): a refused or timed-out
+ * connect marks it down, a successful one up. `pool.query` checks out through `connect` too.
+ */
+function trackReachability(pool: Pool) {
+  const connect = pool.connect.bind(pool) as (cb?: (err: Error | undefined, ...rest: unknown[]) => void) => unknown;
+  pool.connect = ((cb?: (err: Error | undefined, ...rest: unknown[]) => void) => {
+    if (!cb)
+      return (connect() as Promise<unknown>).then(
+        (client) => (noteDatabaseReachable(), client),
+        (err) => {
+          noteDatabaseError(err);
+          throw err;
+        },
+      );
+    return connect((err, ...rest) => {
+      if (err) noteDatabaseError(err);
+      else noteDatabaseReachable();
+      cb(err, ...rest);
+    });
+  }) as Pool["connect"];
+  setDatabaseProbe(() => pool.query("select 1"));
 }
 
 /** Migrations on PostgreSQL are an explicit step, serialised by an advisory lock. */

@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/server/audit/record-audit";
 import { actorFor, assertSameOrigin, identify } from "./identity";
 import { databaseUnavailableResponse, internalErrorResponse, problemResponse } from "./problem";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { noteDatabaseError } from "@/lib/db/reachability";
 import { readJsonBody } from "./read-body";
 
 type RouteContext = { params: Promise<Record<string, string>> };
@@ -47,7 +48,10 @@ export function orgRoute<BS extends z.ZodType | undefined = undefined, QS extend
         if (err.code === "forbidden" && actor) await auditDenied(actor, req, err);
         return problemResponse(err);
       }
-      if (isDatabaseUnavailable(err)) return databaseUnavailableResponse();
+      if (isDatabaseUnavailable(err)) {
+        noteDatabaseError(err); // pages answer 503 too until it is back (proxy.ts)
+        return databaseUnavailableResponse();
+      }
       console.error("[api]", req.method, new URL(req.url).pathname, err);
       return internalErrorResponse();
     }

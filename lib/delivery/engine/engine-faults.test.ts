@@ -20,6 +20,8 @@ import { createWebhookSchema } from "@/lib/schemas/webhooks";
 import { maxInAnyWindow } from "@/lib/testing/max-in-window";
 import * as eventsRoute from "@/app/api/v1/orgs/[org]/events/route";
 import * as healthRoute from "@/app/api/v1/health/route";
+import { proxy } from "@/proxy";
+import { NextRequest } from "next/server";
 
 const available = pgBinDir() !== null;
 if (!available) console.warn("engine-faults: PostgreSQL binaries are not installed (apt-get install postgresql) — the database fault tests are SKIPPED.");
@@ -261,6 +263,8 @@ describe.skipIf(!available || !process.env.DATABASE_URL)("PostgreSQL goes away u
 
   it("PostgreSQL stopped for 10 s while publishing: publishers get 503 + Retry-After, health says unreachable, then all accepted is delivered", async () => {
     let health: { status: number; body: unknown } | null = null;
+    let page: { status: number; retryAfter: string | null; text: string } | null = null;
+    let pageBackMs = Infinity;
     const f = await scenario({
       name: "stopped",
       events: 300,
@@ -271,12 +275,20 @@ describe.skipIf(!available || !process.env.DATABASE_URL)("PostgreSQL goes away u
         await sleep(1_000);
         const res = await fetch(`${api.url}/api/v1/health`);
         health = { status: res.status, body: await res.json() };
-        await sleep(9_000);
+        // A console page while it is down: proxy.ts answers 503 + Retry-After with a page that says why.
+        const down = proxy(new NextRequest("http://localhost/developer/webhooks"));
+        page = { status: down.status, retryAfter: down.headers.get("retry-after"), text: await down.text() };
+        await sleep(8_000);
         await cluster.start();
-        return { backAt: Date.now() };
+        const backAt = Date.now();
+        while (Date.now() - backAt < 10_000 && proxy(new NextRequest("http://localhost/developer/webhooks")).status === 503) await sleep(100);
+        pageBackMs = Date.now() - backAt;
+        return { backAt };
       },
     });
     expect(health).toEqual({ status: 503, body: { status: "error", database: "unreachable" } });
+    expect(page).toMatchObject({ status: 503, retryAfter: "5", text: expect.stringContaining("The database is unreachable") });
+    expect(pageBackMs).toBeLessThan(5_000); // pages render again within seconds of the database's return
     expect(f.unavailable503).toBeGreaterThan(0);
     expect(f.retryAfterSeen).toBe(true);
     expect(f.resumeMs).toBeLessThan(5_000);
