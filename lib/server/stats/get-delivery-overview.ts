@@ -1,36 +1,19 @@
 import "server-only";
-import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
-import { deliveryRollups, webhooks } from "@/lib/db/schema";
+import { webhooks } from "@/lib/db/schema";
 import type { OverviewStats, StatsRange } from "@/lib/schemas/stats";
 import { assertCan, type Actor } from "../authz";
 import { successRate } from "./latency";
-import { rangeRows, readBacklog, readSeries } from "./read-rollups";
+import { readBacklog, readRollups } from "./read-rollups";
 
 /** Developer → Overview: the org's deliveries over the range, backlog, top failing webhooks, webhooks needing attention. */
 export async function getDeliveryOverview({ actor, range, now }: { actor: Actor; range: StatsRange; now?: number }): Promise<OverviewStats> {
   assertCan(actor, "deliveries.read");
   const db = await getDb();
-  const failures = sql<number>`sum(${deliveryRollups.failed} + ${deliveryRollups.diverted})::int`;
-  const [series, backlog, failing, attention] = await Promise.all([
-    readSeries(db, { orgId: actor.orgId, range, now }),
+  const [{ series, byWebhook }, backlog, attention] = await Promise.all([
+    readRollups(db, { orgId: actor.orgId, range, now }),
     readBacklog(db, { orgId: actor.orgId }),
-    db
-      .select({
-        id: deliveryRollups.webhookId,
-        name: webhooks.name,
-        succeeded: sql<number>`sum(${deliveryRollups.succeeded})::int`,
-        failed: sql<number>`sum(${deliveryRollups.failed})::int`,
-        diverted: sql<number>`sum(${deliveryRollups.diverted})::int`,
-        failures,
-      })
-      .from(deliveryRollups)
-      .leftJoin(webhooks, eq(webhooks.id, deliveryRollups.webhookId))
-      .where(and(eq(deliveryRollups.orgId, actor.orgId), rangeRows(range, now)))
-      .groupBy(deliveryRollups.webhookId, webhooks.name)
-      .having(sql`${failures} > 0`)
-      .orderBy(desc(failures), deliveryRollups.webhookId)
-      .limit(5),
     db
       .select({
         id: webhooks.id,
@@ -56,12 +39,33 @@ export async function getDeliveryOverview({ actor, range, now }: { actor: Actor;
       .orderBy(webhooks.name)
       .limit(20),
   ]);
+  // Ranked from the same pass as the series: most failed + diverted attempts first (ties by id, stable).
+  const failing = [...byWebhook.entries()]
+    .map(([id, c]) => ({ id, ...c, failures: c.failed + c.diverted }))
+    .filter((f) => f.failures > 0)
+    .sort((a, b) => b.failures - a.failures || (a.id < b.id ? -1 : 1))
+    .slice(0, 5);
+  const names = failing.length
+    ? new Map(
+        (
+          await db
+            .select({ id: webhooks.id, name: webhooks.name })
+            .from(webhooks)
+            .where(
+              inArray(
+                webhooks.id,
+                failing.map((f) => f.id),
+              ),
+            )
+        ).map((w) => [w.id, w.name]),
+      )
+    : new Map<string, string>();
   return {
     ...series,
     backlog,
     topFailing: failing.map((f) => {
       const attempts = f.succeeded + f.failed + f.diverted;
-      return { id: f.id, name: f.name, failed: f.failed, diverted: f.diverted, attempts, successRate: successRate(f.succeeded, attempts) };
+      return { id: f.id, name: names.get(f.id) ?? null, failed: f.failed, diverted: f.diverted, attempts, successRate: successRate(f.succeeded, attempts) };
     }),
     attention,
   };

@@ -26,22 +26,30 @@ export function rangeRows(range: StatsRange, now?: number): SQL {
 
 /**
  * Attempts by outcome and latency per step of the range, from the rollups (minute rows for the last hour, hour rows for
- * longer ranges), for an org or one webhook. Empty steps are filled with zeros.
+ * longer ranges), for an org or one webhook — and, from the same pass, each webhook's totals (the overview ranks its
+ * failing webhooks from them). Empty steps are filled with zeros.
  */
-export async function readSeries(db: Db, { orgId, webhookId, range, now }: { orgId: string; webhookId?: string; range: StatsRange; now?: number }) {
+export async function readRollups(db: Db, { orgId, webhookId, range, now }: { orgId: string; webhookId?: string; range: StatsRange; now?: number }) {
   const w = rangeWindow(range, now);
   const where = and(eq(deliveryRollups.orgId, orgId), webhookId ? eq(deliveryRollups.webhookId, webhookId) : undefined, rangeRows(range, now));
+  // One scan, two groupings: per step (the series) and per webhook (their totals).
   const result = await db.execute(sql`
-    select extract(epoch from date_bin(${`${w.stepMs / 1000} seconds`}::interval, bucket_start, ${ORIGIN}::timestamptz)) * 1000 as t,
+    select webhook_id, extract(epoch from date_bin(${`${w.stepMs / 1000} seconds`}::interval, bucket_start, ${ORIGIN}::timestamptz)) * 1000 as t,
+      grouping(webhook_id) = 1 as per_step,
       sum(succeeded)::int as succeeded, sum(failed)::int as failed, sum(diverted)::int as diverted, array[${bucketSums}] as buckets
-    from ${deliveryRollups} where ${where} group by 1`);
-  const byTime = new Map(rowsOf(result).map((r) => [Number(r.t), r]));
+    from ${deliveryRollups} where ${where} group by grouping sets ((2), (1))`);
+  const byTime = new Map<number, Row>();
+  const byWebhook = new Map<string, { succeeded: number; failed: number; diverted: number }>();
+  for (const r of rowsOf(result)) {
+    if (r.per_step === true || r.per_step === "t") byTime.set(Number(r.t), r);
+    else byWebhook.set(String(r.webhook_id), { succeeded: Number(r.succeeded), failed: Number(r.failed), diverted: Number(r.diverted) });
+  }
   const totalBuckets = bucketColumns.map(() => 0);
   const totals = { succeeded: 0, failed: 0, diverted: 0 };
   const points = Array.from({ length: w.count }, (_, i) => {
     const t = w.from.getTime() + i * w.stepMs;
     const r = byTime.get(t);
-    const buckets = ((r?.buckets as number[] | undefined) ?? totalBuckets.map(() => 0)).map(Number);
+    const buckets = ((r?.buckets as unknown[] | undefined) ?? bucketColumns.map(() => 0)).map(Number);
     buckets.forEach((c, j) => (totalBuckets[j] += c));
     const point = {
       t: new Date(t).toISOString(),
@@ -57,7 +65,7 @@ export async function readSeries(db: Db, { orgId, webhookId, range, now }: { org
     return point;
   });
   const attempts = totals.succeeded + totals.failed + totals.diverted;
-  return {
+  const series = {
     range,
     from: w.from.toISOString(),
     to: w.to.toISOString(),
@@ -71,6 +79,7 @@ export async function readSeries(db: Db, { orgId, webhookId, range, now }: { org
       p95: percentileFromBuckets(totalBuckets, 0.95),
     },
   } satisfies Omit<DeliveryStats, "backlog">;
+  return { series, byWebhook };
 }
 
 /** Deliveries waiting to be sent and how late the oldest due one is (the org/status index; no attempts scan). */
