@@ -2,6 +2,8 @@ import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${port}`;
+/** Where the e2e server sends alert e-mail; the alerts spec listens there with a real SMTP server (lib/testing/smtp.ts). */
+export const smtpPort = Number(process.env.E2E_SMTP_PORT ?? port + 1);
 
 export default defineConfig({
   testDir: "./e2e",
@@ -34,6 +36,6 @@ export default defineConfig({
         url: `${baseURL}/api/v1/health`,
         timeout: 180_000,
         reuseExistingServer: false,
-        env: { E2E_PORT: String(port) },
+        env: { E2E_PORT: String(port), SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_FROM: "Webhook Console <alerts@console.test>" },
       },
 });

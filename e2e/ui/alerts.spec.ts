@@ -4,6 +4,8 @@ import { Webhook } from "standardwebhooks";
 import { sessionApi, signIn } from "../fixtures/auth";
 import { maxInAnyWindow } from "../../lib/testing/max-in-window";
 import { startReceiver } from "../fixtures/receiver";
+import { startSmtpServer } from "../../lib/testing/smtp";
+import { smtpPort } from "../../playwright.config";
 
 // Every webhook and alert endpoint this spec makes carries this prefix, so cleanup finds exactly ours.
 const PREFIX = "e2e-alerts ";
@@ -11,10 +13,12 @@ const suffix = () => `${Date.now().toString(36)}${Math.random().toString(36).sli
 const SHOTS = process.env.SCREENSHOT_DIR;
 
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 test.beforeAll(async () => {
   receiver = await startReceiver();
+  smtp = await startSmtpServer({ port: smtpPort });
 });
-test.afterAll(async () => receiver?.close());
+test.afterAll(async () => Promise.all([receiver?.close(), smtp?.close()]));
 
 async function cleanup(page: Page) {
   const api = sessionApi(page);
@@ -81,7 +85,8 @@ test("Admin → Alerts: add an endpoint, Send Test Event arrives signed; a suspe
   await expectNoSeriousViolations(page);
   await shoot(page, "alert-endpoint");
 
-  // A receiver failing until suspension: the endpoint gets a signed webhook.suspended, the bell counts it.
+  // A receiver failing until suspension: the endpoint gets a signed webhook.suspended, the bell counts it, and the
+  // admin gets an e-mail through a real SMTP server (the e2e server's SMTP_URL points at it).
   const flaky = `/flaky-${suffix()}`;
   receiver.answer(flaky, { status: 500 });
   const hook = await createHook(page, flaky, { failureHandling: { maxAttempts: 1, backoff: "linear", intervalSeconds: 1, suspendAfterFailures: 2 } });
@@ -94,6 +99,10 @@ test("Admin → Alerts: add an endpoint, Send Test Event arrives signed; a suspe
   expect((new Webhook(secret).verify(real.body, real.headers as Record<string, string>) as { data: { webhook: { id: string } } }).data.webhook.id).toBe(
     hook.id,
   );
+
+  const suspendedMail = () => smtp.messages.find((m) => m.to.includes("admin@example.com") && m.text.includes(`${hook.name} was suspended`));
+  await expect.poll(() => Boolean(suspendedMail()), { timeout: 20_000 }).toBe(true);
+  expect(suspendedMail()!.from).toBe("alerts@console.test");
 
   await page.goto("/admin/alerts");
   await shoot(page, "admin-alerts");

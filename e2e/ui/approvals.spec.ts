@@ -2,6 +2,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { sessionApi, signIn, USERS } from "../fixtures/auth";
 import { startReceiver, type Receiver } from "../../lib/testing/receiver";
+import { startSmtpServer } from "../../lib/testing/smtp";
+import { smtpPort } from "../../playwright.config";
 
 // Two people in two browsers: the admin asks, the approver decides. Every webhook here carries this prefix.
 const PREFIX = "e2e-approvals ";
@@ -54,8 +56,10 @@ async function openFromInbox(page: Page, name: string) {
 
 test.describe.configure({ mode: "serial" });
 
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 test.beforeAll(async ({ browser }) => {
   receiver = await startReceiver();
+  smtp = await startSmtpServer({ port: smtpPort }); // the e2e server's SMTP_URL points here
   admin = await newSignedIn(browser, "admin");
   approver = await newSignedIn(browser, "approver");
   await cleanup();
@@ -65,7 +69,7 @@ test.beforeEach(async () => cleanup()); // each story starts with approvals off 
 
 test.afterAll(async () => {
   await cleanup(); // approvals off again: other specs on this server expect changes to apply at once
-  await receiver.close();
+  await Promise.all([receiver.close(), smtp.close()]);
 });
 
 test("creation: settings page turns approvals on, Submit for Approval, one-time reveal, Pending, approved → Active, a tester's test event arrives", async ({
@@ -115,6 +119,14 @@ test("creation: settings page turns approvals on, Submit for Approval, one-time 
   await admin.goto("/developer/webhooks");
   const row = admin.getByRole("row").filter({ has: admin.getByRole("link", { name, exact: true }) });
   await expect(row.getByRole("link", { name: "Pending" })).toHaveAttribute("href", new URL(requestUrl).pathname);
+
+  // The approver is told (change_request.submitted): by e-mail through a real SMTP server, and under the bell. The
+  // requester is not.
+  const told = (to: string) => smtp.messages.find((m) => m.to.includes(to) && m.text.includes(`the webhook ${name} waits for approval`));
+  await expect.poll(() => Boolean(told(USERS.approver)), { timeout: 20_000 }).toBe(true);
+  expect(told(USERS.admin)).toBeUndefined();
+  await approver.goto("/notifications");
+  await expect(approver.getByRole("link", { name: new RegExp(`asks to create ${name}`) })).toBeVisible();
 
   // The approver: inbox → request → diff → checks → approve.
   await openFromInbox(approver, name);

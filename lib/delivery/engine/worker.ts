@@ -169,7 +169,6 @@ export function startWorker({
     });
     // An event fanned out to many webhooks is serialized once per payload mode, not once per delivery.
     const bodies = new Map<string, string>();
-    console.error("ORD claim", Date.now() % 100000, claimed.map((c) => `${c.eventId.slice(4, 10)}@${c.sendAt % 100000}`).join(" "));
     for (const delivery of claimed) {
       const webhook = hooks.get(delivery.webhookId);
       const event = events.get(`${delivery.orgId}/${delivery.eventId}`);
@@ -190,7 +189,6 @@ export function startWorker({
       }
       void sendOne({ delivery, webhook, event, body, http, tokens, stopping: stopping.signal, holdBack: ticket })
         .then((o) => {
-          console.error("ORD done", Date.now() % 100000, delivery.eventId.slice(4, 10), "missedSlot" in o ? `back ${o.outOfOrder ? "order" : "late"}` : "sent");
           if ("missedSlot" in o) {
             const late = !stopping.signal.aborted && !o.outOfOrder;
             if (late) observeLateness(Date.now() - o.delivery.sendAt, true);
