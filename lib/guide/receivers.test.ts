@@ -41,14 +41,21 @@ const freePort = () =>
 
 async function startReceiver(lang: keyof typeof RUNNERS, env: Record<string, string>) {
   const [cmd, file] = RUNNERS[lang];
-  const child: ChildProcess = spawn(cmd, [file], { cwd: dir, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  // Its own process group: tsx (and java) start the receiver as a child, which must go when the test stops it.
+  const child: ChildProcess = spawn(cmd, [file], { cwd: dir, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let out = "";
   child.stdout!.on("data", (c: Buffer) => (out += c.toString()));
   child.stderr!.on("data", (c: Buffer) => (out += c.toString()));
   await waitFor(() => out.includes("listening on"), 60_000).catch(() => {
     throw new Error(`${lang} receiver did not start:\n${out}`);
   });
-  return { output: () => out, stop: () => child.kill("SIGKILL") };
+  const stop = () => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {} // already gone
+  };
+  process.once("exit", stop);
+  return { output: () => out, stop };
 }
 
 describe.each(Object.keys(RUNNERS) as (keyof typeof RUNNERS)[])("the %s receiver from the guide", (lang) => {
