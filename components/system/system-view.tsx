@@ -48,7 +48,8 @@ export function SystemView({ workers, queue }: { workers: WorkerView[]; queue: Q
   const live = workers.filter((w) => w.state === "live").length;
   const noWorker = live === 0 && queue.due > 0;
   return (
-    <div className="grid gap-6">
+    // minmax(0, 1fr): a wide worker table scrolls inside its card instead of widening the page on a phone.
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6">
       {noWorker && (
         <p role="status" className="rounded-lg border border-destructive/30 bg-destructive-soft p-4 text-sm text-destructive">
           Deliveries are due but no worker is live. Start one (<code>npm run worker</code>) or check the web server running the embedded worker.
