@@ -19,8 +19,12 @@ describe("delivery stats from the rollups", () => {
   it("series, totals, top failing and success rates agree with the attempts recorded, per range and org", async () => {
     const actor = await testActor("acme", ["viewer"]);
     const make = async (name: string) =>
-      (await createWebhook({ actor: await testActor("acme", ["admin"]), input: createWebhookSchema.parse(webhookBody({ name, url: "https://example.com/h" })) })).row
-        .id;
+      (
+        await createWebhook({
+          actor: await testActor("acme", ["admin"]),
+          input: createWebhookSchema.parse(webhookBody({ name, url: "https://example.com/h" })),
+        })
+      ).row.id;
     const [a, b] = [await make("stats a"), await make("stats b")];
     const [globex] = await testDb.db.select().from(organizations).where(eq(organizations.slug, "globex"));
     const at = (minutesAgo: number) => new Date(NOW - minutesAgo * 60_000);
