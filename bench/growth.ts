@@ -63,11 +63,12 @@ export async function benchGrowth() {
       select ${actor.orgId}::uuid, e.id, (${hookArray})[1 + (abs(hashtext(e.id)) % ${HOOKS})], 1 from e`);
     const started = performance.now();
     const worker = startWorker({ db, allowedCidrs: parseAllowedCidrs("127.0.0.0/8") });
+    // Done when nothing is due any more: counted through the partial due index, as the engine reads. (Counting the
+    // drained events by id scanned the whole table every 100 ms, and with a million rows that scan, not delivery,
+    // was what slowed down.) The history is all finished, so the due set is exactly this drain's deliveries.
     for (;;) {
-      const [{ n }] = (
-        await db.execute<{ n: number }>(sql`select count(*)::int as n from deliveries where event_id like ${label + "-%"} and status = 'succeeded'`)
-      ).rows;
-      if (n >= DRAIN) break;
+      const [{ n }] = (await db.execute<{ n: number }>(sql`select count(*)::int as n from deliveries where status in ('pending', 'failed', 'sending')`)).rows;
+      if (n === 0) break;
       await new Promise((r) => setTimeout(r, 100));
     }
     const rate = DRAIN / ((performance.now() - started) / 1000);
@@ -92,7 +93,7 @@ export async function benchGrowth() {
       insert into attempts (org_id, delivery_id, attempt_no, started_at, duration_ms, request_headers, response_status)
       select ${actor.orgId}::uuid, d.id, 1, d.created_at, 12, '{"content-type":"application/json"}'::jsonb, 200 from d`);
   }
-  await db.execute(sql`analyze`);
+  await db.execute(sql`vacuum analyze`); // a database that has held this history a while has it vacuumed
   console.log(`history: ${fmt(ROWS)} finished deliveries + attempts inserted in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 
   const full = await drain("full");

@@ -1,3 +1,5 @@
+import { setMaxListeners } from "node:events";
+
 /**
  * Keeps each webhook's sends in queue order (oldest due first, which is publication order for new events) when a
  * send slot is missed. The missed delivery goes back to the queue; a later delivery of the same webhook sent before
@@ -31,7 +33,10 @@ export function queueOrder() {
       // Held, or given back while the claim was being read (it skipped what was still leased, and took later ones).
       if (held.has(webhookId) || (lastGiveBack.get(webhookId) ?? -1) >= claimedAt) return null;
       let c = holdBack.get(webhookId);
-      if (!c) holdBack.set(webhookId, (c = new AbortController()));
+      if (!c) {
+        holdBack.set(webhookId, (c = new AbortController()));
+        setMaxListeners(0, c.signal); // every waiting send of the webhook listens to it
+      }
       const line = c;
       return { signal: line.signal, missed: () => holdBackAll(webhookId, line) };
     },

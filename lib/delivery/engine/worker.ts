@@ -1,5 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
+import { setMaxListeners } from "node:events";
 import { setImmediate as yieldToLoop } from "node:timers/promises";
 import type { Db } from "@/lib/db/client";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
@@ -68,6 +69,7 @@ export function startWorker({
   const tokens = createTokenClient({ httpClient: http });
   const outage = outageLog(log);
   const stopping = new AbortController();
+  setMaxListeners(0, stopping.signal); // every send waiting for its slot listens to it
   let running = true;
   /** Claimed and not yet finished: what a shutdown must give back if its sends outlive the deadline. */
   const inFlightIds = new Set<string>();
