@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 import { sessionApi, signIn } from "../fixtures/auth";
+import { shoot } from "../fixtures/screens";
 import { maxInAnyWindow } from "../../lib/testing/max-in-window";
 import { startReceiver } from "../fixtures/receiver";
 import { startSmtpServer } from "../../lib/testing/smtp";
@@ -10,7 +11,6 @@ import { smtpPort } from "../../playwright.config";
 // Every webhook and alert endpoint this spec makes carries this prefix, so cleanup finds exactly ours.
 const PREFIX = "e2e-alerts ";
 const suffix = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-const SHOTS = process.env.SCREENSHOT_DIR;
 
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -26,15 +26,6 @@ async function cleanup(page: Page) {
   for (const w of hooks.items.filter((w) => w.name.startsWith(PREFIX))) await api.delete(`/webhooks/${w.id}`);
   const endpoints = (await (await api.get("/alert-endpoints")).json()) as { items: { id: string; name: string }[] };
   for (const e of endpoints.items.filter((e) => e.name.startsWith(PREFIX))) await api.delete(`/alert-endpoints/${e.id}`);
-}
-
-async function shoot(page: Page, name: string) {
-  if (!SHOTS) return;
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 async function expectNoSeriousViolations(page: Page) {

@@ -1,17 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { signIn } from "../fixtures/auth";
-
-const SHOTS = process.env.SCREENSHOT_DIR;
-
-async function shoot(page: Page, name: string) {
-  if (!SHOTS) return;
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+import { shoot } from "../fixtures/screens";
 
 test("Admin → System: the embedded worker is live, the queue's figures show, and the page refreshes on its own", async ({ page }) => {
   await signIn(page, "admin");
