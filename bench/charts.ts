@@ -21,16 +21,14 @@ import { ms, timeIt } from "./_stats";
 const g = globalThis as unknown as { __wcDb?: Promise<unknown> };
 const WEBHOOKS = 20;
 const DELIVERIES = 500_000; // two attempts each
-const lastStatement = (file: string) =>
+/** One statement of a migration file, by its index among the statement breakpoints (-1: the last). */
+const migrationStatement = (file: string, index: number) =>
   fs
     .readFileSync(path.join(process.cwd(), "lib/db/migrations", file), "utf8")
     .split("--> statement-breakpoint")
-    .at(-1)!;
+    .at(index)!;
 // As an upgrade would: 0006 backfills minute rows for the last day and hour rows before, 0008 adds the minutes to hours.
-const backfill = [
-  lastStatement("0006_delivery_rollups.sql"),
-  fs.readFileSync(path.join(process.cwd(), "lib/db/migrations/0008_hour_rollups.sql"), "utf8").split("--> statement-breakpoint")[0],
-];
+const backfill = [migrationStatement("0006_delivery_rollups.sql", -1), migrationStatement("0008_hour_rollups.sql", 0)];
 
 export async function benchCharts() {
   env();

@@ -8,7 +8,10 @@ import { rangeRows } from "./read-rollups";
 
 export type SuccessRate = { attempts: number; rate: number | null };
 
-/** Each listed webhook's success rate over the last 24 hours (the 24 h chart's window: whole hours) (webhooks without attempts are absent from the map). */
+/**
+ * Each listed webhook's success rate over the 24 h chart's window (whole hours). Webhooks without attempts are absent
+ * from the map.
+ */
 export async function listSuccessRates({
   actor,
   webhookIds,
