@@ -12,7 +12,7 @@ import { createWebhook } from "@/lib/server/webhooks/create-webhook";
 import { createWebhookSchema } from "@/lib/schemas/webhooks";
 import { publishEvent } from "@/lib/server/events/publish-event";
 
-const EVENTS = 150;
+const EVENTS = 300;
 const RATE = 50;
 
 describe.skipIf(!process.env.DATABASE_URL)("PostgreSQL: SIGTERM on a worker process", () => {
@@ -49,9 +49,10 @@ describe.skipIf(!process.env.DATABASE_URL)("PostgreSQL: SIGTERM on a worker proc
 
     // The default 60 s lease: a takeover within a second can only come from the claims being given back.
     const env = { DATABASE_URL: testDb.url, ALLOWED_TARGET_CIDRS: "127.0.0.0/8", ALLOW_HTTP_TARGETS: "true", WORKER_SHUTDOWN_MS: "10000" };
-    workers.push(spawnWorkerProcess(env), spawnWorkerProcess(env));
-    await Promise.all(workers.map((w) => w.ready));
-    const ids = workers.map((w) => /\[worker\] (\S+) delivering/.exec(w.output())![1]);
+    // Worker 0 starts alone, so that it holds claims before worker 1 can race it for the one webhook's queue.
+    workers.push(spawnWorkerProcess(env));
+    await workers[0].ready;
+    const ids = [/\[worker\] (\S+) delivering/.exec(workers[0].output())![1]];
     const heldBy = async (id: string) =>
       (
         await testDb.db
@@ -60,10 +61,13 @@ describe.skipIf(!process.env.DATABASE_URL)("PostgreSQL: SIGTERM on a worker proc
           .where(and(eq(deliveries.status, "sending"), eq(deliveries.leasedBy, id)))
       )[0].n;
 
-    // Wait until worker 0 holds claims while sends are under way, then SIGTERM it.
+    // Wait until worker 0 holds claims while sends are under way, start worker 1, then SIGTERM worker 0.
     for (const until = Date.now() + 30_000; (await heldBy(ids[0])) < 5; await new Promise((r) => setTimeout(r, 50))) {
       if (Date.now() > until) throw new Error(`worker 0 never held claims\n${workers[0].output()}`);
     }
+    workers.push(spawnWorkerProcess(env));
+    await workers[1].ready;
+    expect(await heldBy(ids[0])).toBeGreaterThan(0); // still work of its own to give back
     const sentBefore = receiver.requests.length;
     const terminated = Date.now();
     workers[0].signalWorker("SIGTERM");
