@@ -60,7 +60,7 @@ export async function startReceiverProcess() {
     }
     return got.filter((a) => a[0].startsWith(prefix));
   }
-  return { url: `http://127.0.0.1:${port}`, take, collect, close: () => child.kill() };
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid!, take, collect, close: () => child.kill() };
 }
 
 /** (1) The raw limit: undici's request over a 64-connection keep-alive pool, 64 in flight, 1 KiB bodies. */

@@ -133,33 +133,50 @@ type DueRow = {
 
 /**
  * Due deliveries, fairly: each webhook contributes its oldest due rows (at most what its rate limit can use within
- * the slot horizon), and the batch takes them round-robin — first every org's oldest, then every webhook's oldest,
- * and so on. One org's backlog of thousands therefore never keeps another org's single due event out of a claim.
- * Rows are locked FOR NO KEY UPDATE SKIP LOCKED as they are picked, so concurrent workers get different rows.
+ * the slot horizon, and at most twice its even share of the batch), and the batch takes them round-robin — first
+ * every org's oldest, then every webhook's oldest, and so on. One org's backlog of thousands therefore never keeps
+ * another org's single due event out of a claim. Rows are locked FOR NO KEY UPDATE SKIP LOCKED as they are picked,
+ * so concurrent workers get different rows.
+ *
+ * The share bounds what a claim reads, locks and sorts: 20 busy webhooks give 200 candidates for a batch of 100, not
+ * 2,000. When a few webhooks have less than their share the batch comes out short; the next claim, with fewer due
+ * webhooks, gives the others a larger share.
  *
  * A delivery in `sending` always has next_attempt_at ≤ its claim time, so `next_attempt_at <= now` bounds the
  * index range for expired leases too.
  */
 async function selectDueFairly(tx: Tx, { now, limit }: { now: number; limit: number }): Promise<DueRow[]> {
   const nowIso = new Date(now).toISOString();
+  const due = (alias: "d" | "e") => {
+    const a = sql.raw(alias);
+    return sql`${a}.webhook_id = w.id
+          and ${a}.status in ('pending', 'failed', 'sending')
+          and ${a}.next_attempt_at <= ${nowIso}::timestamptz
+          and (${a}.status <> 'sending' or ${a}.lease_until < ${nowIso}::timestamptz)
+          and (w.paused_at is null or ${a}.is_test)`; // paused: events wait (tests still go out)
+  };
   const result = await tx.execute<Record<string, unknown>>(sql`
-    with candidates as (
+    with hooks as (
+      select w.id, w.status, w.paused_at, w.rate_limit
+      from ${webhooks} w
+      -- One index probe per webhook (an EXISTS would be planned as a join over every due row).
+      cross join lateral (select 1 from ${deliveries} e where ${due("e")} limit 1) e
+      where w.next_slot_at < ${new Date(now + HORIZON_MS).toISOString()}::timestamptz
+    ),
+    share as (select ceil(2.0 * ${limit}::int / greatest(count(*), 1))::int as n from hooks),
+    candidates as (
       select d.id, d.org_id, d.event_id, d.webhook_id, d.attempts, d.retry_base, d.is_test, d.claims, d.next_attempt_at, w.status as webhook_status,
              row_number() over (partition by d.webhook_id order by d.next_attempt_at) as hook_rank
-      from ${webhooks} w
+      from hooks w
+      cross join share
       cross join lateral (
         select d.id, d.org_id, d.event_id, d.webhook_id, d.attempts, d.retry_base, d.is_test, d.claims, d.next_attempt_at
         from ${deliveries} d
-        where d.webhook_id = w.id
-          and d.status in ('pending', 'failed', 'sending')
-          and d.next_attempt_at <= ${nowIso}::timestamptz
-          and (d.status <> 'sending' or d.lease_until < ${nowIso}::timestamptz)
-          and (w.paused_at is null or d.is_test) -- paused: events wait (tests still go out)
+        where ${due("d")}
         order by d.next_attempt_at
-        limit least(${limit}::int, w.rate_limit + 1)
+        limit least(${limit}::int, w.rate_limit + 1, share.n)
         for no key update of d skip locked
       ) d
-      where w.next_slot_at < ${new Date(now + HORIZON_MS).toISOString()}::timestamptz
     )
     select *, row_number() over (partition by org_id order by hook_rank, next_attempt_at) as org_rank
     from candidates
