@@ -1,5 +1,6 @@
 // Profiling aid (not part of `npm run bench`): one in-process worker drains a backlog while the inspector's CPU
-// profiler runs, so only the drain is in the profile. PGlite unless DATABASE_URL is set.
+// profiler runs, so only the drain is in the profile. PGlite unless DATABASE_URL is set; WORKER_PROCESS=1 drains with
+// `npm run worker` processes instead (PostgreSQL; no profile, CPU per delivery summed over them).
 //   npx tsx --conditions=react-server bench/_drain-profile.ts [events] [out.cpuprofile]
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -8,6 +9,7 @@ import { Session } from "node:inspector/promises";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseAllowedCidrs } from "@/lib/delivery/ssrf";
 import { startWorker } from "@/lib/delivery/engine/worker";
+import { spawnWorkerProcess } from "@/lib/testing/worker-process";
 import { publish, setup, startReceiverProcess } from "./delivery";
 
 process.env.ALLOWED_TARGET_CIDRS = "127.0.0.0/8";
@@ -31,12 +33,18 @@ if (out) {
 }
 const loop = monitorEventLoopDelay({ resolution: 10 });
 loop.enable();
+const separate = Number(process.env.WORKER_PROCESS ?? 0);
+const procs = Array.from({ length: separate }, () =>
+  spawnWorkerProcess({ DATABASE_URL: s.handle.url, ALLOWED_TARGET_CIDRS: "127.0.0.0/8", ALLOW_HTTP_TARGETS: "true" }),
+);
+await Promise.all(procs.map((p) => p.ready));
 const cpu0 = process.cpuUsage();
 const others0 = otherCpuMs(receiver.pid);
-const w = startWorker({ db: s.handle.db, allowedCidrs: parseAllowedCidrs("127.0.0.0/8"), log: console.error });
+const w = separate ? null : startWorker({ db: s.handle.db, allowedCidrs: parseAllowedCidrs("127.0.0.0/8"), log: console.error });
 const arrivals = await receiver.collect(`p${tag}`, events);
 const cpu = process.cpuUsage(cpu0);
 const others1 = otherCpuMs(receiver.pid);
+const workerMs = separate ? others1.workers - others0.workers : (cpu.user + cpu.system) / 1e3;
 loop.disable();
 if (out) {
   const { profile } = await session.post("Profiler.stop");
@@ -45,14 +53,16 @@ if (out) {
 const times = arrivals.map((a) => a[2]).sort((a, b) => a - b);
 const secs = (times.at(-1)! - times[0]) / 1000;
 console.log(
-  `drain ${(events / secs).toFixed(0)}/s over ${secs.toFixed(1)} s; CPU per delivery: worker process ${((cpu.user + cpu.system) / 1e3 / events).toFixed(3)} ms, PostgreSQL ${((others1.postgres - others0.postgres) / events).toFixed(3)} ms, receiver ${((others1.receiver - others0.receiver) / events).toFixed(3)} ms; event-loop delay p50 ${(loop.percentile(50) / 1e6).toFixed(1)} p99 ${(loop.percentile(99) / 1e6).toFixed(1)} max ${(loop.max / 1e6).toFixed(0)} ms; load average ${os.loadavg()[0].toFixed(1)}`,
+  `drain ${(events / secs).toFixed(0)}/s over ${secs.toFixed(1)} s; CPU per delivery: worker process${separate > 1 ? "es" : ""} ${(workerMs / events).toFixed(3)} ms, PostgreSQL ${((others1.postgres - others0.postgres) / events).toFixed(3)} ms, receiver ${((others1.receiver - others0.receiver) / events).toFixed(3)} ms; event-loop delay p50 ${(loop.percentile(50) / 1e6).toFixed(1)} p99 ${(loop.percentile(99) / 1e6).toFixed(1)} max ${(loop.max / 1e6).toFixed(0)} ms; load average ${os.loadavg()[0].toFixed(1)}`,
 );
-await w.stop();
+await w?.stop();
+procs.forEach((p) => p.signal("SIGTERM"));
+await Promise.all(procs.map((p) => p.exited));
 await s.handle.close();
 receiver.close();
 process.exit(0);
 
-/** CPU milliseconds used so far by the receiver process and by every PostgreSQL process on the machine (Linux /proc). */
+/** CPU milliseconds used so far by the receiver, every PostgreSQL process and every `npm run worker` node (Linux /proc). */
 function otherCpuMs(receiverPid: number) {
   const tick = 1000 / 100; // USER_HZ
   const used = (pid: string) => {
@@ -65,9 +75,19 @@ function otherCpuMs(receiverPid: number) {
     }
   };
   let postgres = 0;
+  let workers = 0;
   for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
     const u = used(pid);
     if (u.comm === "postgres") postgres += u.ms;
+    else if (u.comm === "node" && /scripts\/worker\.ts.*loader|loader.*scripts\/worker\.ts/.test(cmdline(pid))) workers += u.ms;
   }
-  return { postgres, receiver: used(String(receiverPid)).ms };
+  return { postgres, workers, receiver: used(String(receiverPid)).ms };
+}
+
+function cmdline(pid: string) {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
+  } catch {
+    return "";
+  }
 }

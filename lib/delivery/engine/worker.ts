@@ -54,7 +54,7 @@ export type WorkerStats = {
 export function startWorker({
   db,
   allowedCidrs,
-  batchSize = 100,
+  batchSize = 250,
   maxInFlight = 1000,
   pollMs = 500,
   timeoutMs,
