@@ -182,7 +182,7 @@ const STEPS = (process.env.BENCH_STEPS ?? "500,1000,1500,2000").split(",").map(N
 const PUBLISH_SECONDS = Number(process.env.BENCH_PUBLISH_SECONDS ?? 4);
 
 /** Real HTTP clients against the API server: a keep-alive pool, bearer key. */
-function apiClient(base: string, org: string, key: string, connections = 64) {
+export function apiClient(base: string, org: string, key: string, connections = 64) {
   const agent = new Agent({ connections, keepAliveTimeout: 60_000 });
   // The server may close an idle keep-alive connection just as a request goes out on it (its 5 s timer fires late
   // on a busy loop): retry once on a reset — every call here is idempotent (events carry their ids).
@@ -210,7 +210,7 @@ function apiClient(base: string, org: string, key: string, connections = 64) {
 type ApiClient = ReturnType<typeof apiClient>;
 
 /** `clients` loops doing `fn` for `seconds`: completed calls per second. */
-async function closedLoop(clients: number, seconds: number, fn: (i: number) => Promise<unknown>) {
+export async function closedLoop(clients: number, seconds: number, fn: (i: number) => Promise<unknown>) {
   let n = 0;
   const until = performance.now() + seconds * 1000;
   const started = performance.now();

@@ -1,5 +1,6 @@
 // `npm run worker` as a real child process (tests and benchmarks of the PostgreSQL mode).
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 
 export type WorkerProcess = {
@@ -35,6 +36,19 @@ export function spawnWorkerProcess(env: Record<string, string | undefined>): Wor
   });
   ready.catch(() => {});
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  /** The node process that runs the worker (npx → tsx launcher → node with tsx's loader), found once. */
+  let leaf: number | undefined;
+  const leafPid = () => {
+    if (leaf) return leaf;
+    try {
+      const table = execFileSync("ps", ["-o", "pid=,args=", "-g", String(child.pid)], { encoding: "utf8" });
+      const line = table.split("\n").find((l) => l.includes("scripts/worker.ts") && l.includes("loader.mjs"));
+      if (line) leaf = Number(line.trim().split(/\s+/)[0]);
+    } catch {
+      // already gone
+    }
+    return leaf;
+  };
   return {
     child,
     ready,
@@ -49,21 +63,17 @@ export function spawnWorkerProcess(env: Record<string, string | undefined>): Wor
     },
     signalWorker(signal) {
       try {
-        const table = execFileSync("ps", ["-o", "pid=,args=", "-g", String(child.pid)], { encoding: "utf8" });
-        const leaf = table.split("\n").find((line) => line.includes("scripts/worker.ts") && line.includes("loader.mjs"));
-        if (leaf) process.kill(Number(leaf.trim().split(/\s+/)[0]), signal);
+        const pid = leafPid();
+        if (pid) process.kill(pid, signal);
       } catch {
         // already gone
       }
     },
     rssMiB() {
+      // /proc, not `ps`: the benchmark samples this every 250 ms, and a synchronous `ps` stalled its event loop.
       try {
-        const table = execFileSync("ps", ["-o", "rss=,args=", "-g", String(child.pid)], { encoding: "utf8" });
-        const leaf = table
-          .split("\n")
-          .filter((line) => line.includes("scripts/worker.ts") && line.includes("loader.mjs")) // the node that runs it, not npx or the tsx launcher
-          .map((line) => Number(line.trim().split(/\s+/)[0]) / 1024);
-        return Math.max(0, ...leaf);
+        const pid = leafPid();
+        return pid ? (Number(fs.readFileSync(`/proc/${pid}/statm`, "utf8").split(" ")[1]) * 4096) / 2 ** 20 : 0;
       } catch {
         return 0;
       }

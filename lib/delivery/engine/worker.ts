@@ -91,6 +91,7 @@ export function startWorker({
     if (leadMs < 1) leadMs = 0;
   };
   let flushing: Promise<void> | null = null;
+  let waitingForRoom = false;
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -207,7 +208,9 @@ export function startWorker({
         })
         .finally(() => {
           scheduleFlush();
-          if (sending() < maxInFlight / 2) wake();
+          // Only a loop that waits for room needs waking; one that found nothing due sleeps until woken or polled
+          // (waking it after every send made an idle-ish worker claim once per finished send).
+          if (waitingForRoom && sending() < maxInFlight / 2) wake();
         });
     }
   }
@@ -218,7 +221,9 @@ export function startWorker({
     while (running) {
       try {
         if (inFlightIds.size >= maxInFlight) {
+          waitingForRoom = true;
           await sleep(pollMs);
+          waitingForRoom = false;
           continue;
         }
         const claimedAt = order.now();
