@@ -40,7 +40,7 @@ export type WorkerStats = {
   workerId: string;
   inFlight: number;
   delivered: number;
-  /** How far ahead slots are reserved now (see observeLateness). */ leadMs: number;
+  /** How far ahead the latest claim reserved its slots (see observeLateness). */ leadMs: number;
 };
 
 /**
@@ -83,13 +83,22 @@ export function startWorker({
   /**
    * How far ahead to reserve send slots. Zero while this worker meets its slots; after a missed slot (a busy event
    * loop: PGlite queries, a loaded host) it grows to the lateness seen, so the next slots can be met instead of
-   * being missed and released again and again; it decays back while sends leave on time.
+   * being missed and released again and again; it decays back while sends leave on time, and halves every second
+   * without a missed slot — so a worker that was late under a burst sends at once again when the load is gone
+   * (decaying only per send, a 2 s lead took ~50 idle sends to fade, and each of them waited for it).
    */
   let leadMs = 0;
-  const observeLateness = (lateMs: number, missedSlot: boolean) => {
-    leadMs = missedSlot ? Math.min(MAX_LEAD_MS, Math.max(leadMs * 2, lateMs + 10)) : leadMs * 0.9;
-    if (leadMs < 1) leadMs = 0;
+  let lastMissAt = 0;
+  const currentLead = () => {
+    const lead = leadMs * 0.5 ** ((Date.now() - lastMissAt) / 1000);
+    return lead < 1 ? 0 : lead;
   };
+  const observeLateness = (lateMs: number, missedSlot: boolean) => {
+    leadMs = missedSlot ? Math.min(MAX_LEAD_MS, Math.max(currentLead() * 2, lateMs + 10)) : leadMs * 0.9;
+    if (missedSlot) lastMissAt = Date.now();
+  };
+  /** The lead the latest claim reserved its slots with (stats, heartbeats). */
+  let claimLeadMs = 0;
   let flushing: Promise<void> | null = null;
   let waitingForRoom = false;
 
@@ -227,7 +236,8 @@ export function startWorker({
           continue;
         }
         const claimedAt = order.now();
-        const claimed = await claimBatch(db, { workerId, limit: Math.min(batchSize, maxInFlight - inFlightIds.size), leaseMs, leadMs: Math.round(leadMs) });
+        claimLeadMs = Math.round(currentLead());
+        const claimed = await claimBatch(db, { workerId, limit: Math.min(batchSize, maxInFlight - inFlightIds.size), leaseMs, leadMs: claimLeadMs });
         failures = 0;
         outage.ok();
         if (!running) {
@@ -254,7 +264,7 @@ export function startWorker({
     ticking = true;
     void (async () => {
       if (inFlightIds.size) await extendLeases(db, { workerId, leaseMs });
-      await onTick?.({ workerId, inFlight: sending(), delivered, leadMs });
+      await onTick?.({ workerId, inFlight: sending(), delivered, leadMs: claimLeadMs });
     })()
       .catch((err) => outage.failed("renewing leases", err))
       .finally(() => (ticking = false));
@@ -264,7 +274,7 @@ export function startWorker({
   return {
     workerId,
     wake,
-    stats: (): WorkerStats => ({ workerId, inFlight: sending(), delivered, leadMs }),
+    stats: (): WorkerStats => ({ workerId, inFlight: sending(), delivered, leadMs: claimLeadMs }),
     /**
      * Stops claiming, gives back at once what is still waiting for its send slot, lets sends already on the wire
      * finish within `deadlineMs`, writes their results, and gives back whatever outlived the deadline.
