@@ -7,6 +7,9 @@ import { Session } from "node:inspector/promises";
 import { apiClient, closedLoop, setup, startReceiverProcess } from "./delivery";
 import { startApiServer } from "./_api-server";
 
+process.env.ALLOWED_TARGET_CIDRS = "127.0.0.0/8"; // the bench's webhooks point at a local receiver
+process.env.ALLOW_HTTP_TARGETS = "true";
+process.env.TEST_PGLITE_THREAD ??= "1"; // PGlite in its own thread, as the console runs it
 process.env.ENCRYPTION_KEY ??= crypto.randomBytes(32).toString("base64");
 process.env.AUTH_SECRET ??= crypto.randomBytes(32).toString("base64");
 const seconds = Number(process.argv[2] ?? 5);
