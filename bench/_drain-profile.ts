@@ -5,12 +5,12 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
-import { Session } from "node:inspector/promises";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseAllowedCidrs } from "@/lib/delivery/ssrf";
 import { startWorker } from "@/lib/delivery/engine/worker";
 import { spawnWorkerProcess } from "@/lib/testing/worker-process";
 import { publish, setup, startReceiverProcess } from "./delivery";
+import { startProfiler } from "./_profiler";
 
 process.env.ALLOWED_TARGET_CIDRS = "127.0.0.0/8";
 process.env.ALLOW_HTTP_TARGETS = "true";
@@ -24,13 +24,7 @@ const s = await setup(kind, receiver);
 const tag = crypto.randomBytes(3).toString("hex");
 const backlog = await publish(s, `p${tag}`, events, 8);
 console.log(`${kind}: published ${events} in-process at ${backlog.rate.toFixed(0)}/s`);
-const session = new Session();
-session.connect();
-if (out) {
-  await session.post("Profiler.enable");
-  await session.post("Profiler.setSamplingInterval", { interval: 500 });
-  await session.post("Profiler.start");
-}
+const profiler = await startProfiler(out);
 const loop = monitorEventLoopDelay({ resolution: 10 });
 loop.enable();
 const separate = Number(process.env.WORKER_PROCESS ?? 0);
@@ -46,10 +40,7 @@ const cpu = process.cpuUsage(cpu0);
 const others1 = otherCpuMs(receiver.pid);
 const workerMs = separate ? others1.workers - others0.workers : (cpu.user + cpu.system) / 1e3;
 loop.disable();
-if (out) {
-  const { profile } = await session.post("Profiler.stop");
-  fs.writeFileSync(out, JSON.stringify(profile));
-}
+await profiler.stop();
 const times = arrivals.map((a) => a[2]).sort((a, b) => a - b);
 const secs = (times.at(-1)! - times[0]) / 1000;
 console.log(

@@ -2,10 +2,9 @@
 // seconds against the API server in this process while the inspector's CPU profiler runs. PGlite unless DATABASE_URL.
 //   npx tsx --conditions=react-server bench/_publish-profile.ts [seconds] [out.cpuprofile]
 import crypto from "node:crypto";
-import fs from "node:fs";
-import { Session } from "node:inspector/promises";
-import { apiClient, closedLoop, setup, startReceiverProcess } from "./delivery";
+import { apiClient, closedLoop, DATA, setup, startReceiverProcess } from "./delivery";
 import { startApiServer } from "./_api-server";
+import { startProfiler } from "./_profiler";
 
 process.env.ALLOWED_TARGET_CIDRS = "127.0.0.0/8"; // the bench's webhooks point at a local receiver
 process.env.ALLOW_HTTP_TARGETS = "true";
@@ -18,21 +17,14 @@ const receiver = await startReceiverProcess();
 const s = await setup(process.env.DATABASE_URL ? "postgres" : "pglite", receiver);
 const server = await startApiServer();
 const api = apiClient(server.url, "acme", s.keys[0]);
-const data = { pad: "x".repeat(820) };
 await closedLoop(16, 1, () => api.call("GET", "/api/v1/health"));
 const health = await closedLoop(16, seconds, () => api.call("GET", "/api/v1/health"));
-const session = new Session();
-session.connect();
-if (out) {
-  await session.post("Profiler.enable");
-  await session.post("Profiler.setSamplingInterval", { interval: 500 });
-  await session.post("Profiler.start");
-}
+const profiler = await startProfiler(out);
 const cpu0 = process.cpuUsage();
 let n = 0;
-const rate = await closedLoop(16, seconds, () => api.call("POST", "/events", { id: `pp-${n++}`, type: s.events[n % 10].type, data }));
+const rate = await closedLoop(16, seconds, () => api.call("POST", "/events", { id: `pp-${n}`, type: s.events[n++ % 10].type, data: DATA }));
 const cpu = process.cpuUsage(cpu0);
-if (out) fs.writeFileSync(out, JSON.stringify((await session.post("Profiler.stop")).profile));
+await profiler.stop();
 console.log(
   `health ${health.toFixed(0)} req/s; POST /events ${rate.toFixed(0)} ev/s (${((100 * rate) / health).toFixed(0)} %); process CPU ${((cpu.user + cpu.system) / 1e3 / n).toFixed(3)} ms per publish`,
 );

@@ -120,7 +120,7 @@ export async function setup(kind: "pglite" | "postgres", receiver: Receiver, lim
   return { handle, actors, keys, types, events };
 }
 
-const DATA = { pad: "x".repeat(820) }; // envelope + data ≈ 1 KiB, like the raw run's bodies
+export const DATA = { pad: "x".repeat(820) }; // envelope + data ≈ 1 KiB, like the raw run's bodies
 
 /** Publishes ids prefix-0 … prefix-(n-1) round-robin over the webhooks, `concurrency` at a time. */
 export async function publish(s: Setup, prefix: string, n: number, concurrency: number, sent = new Map<string, number>()) {
