@@ -1,5 +1,6 @@
 import "server-only";
 import { actorForApiKey, actorForUser } from "@/lib/server/identity/resolve-actor";
+import { cachedActorForApiKey } from "@/lib/server/identity/key-cache";
 import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/authz";
 
@@ -19,9 +20,17 @@ export async function identify(req: Request): Promise<Identity> {
   return { via: "session", userId: session.user.id };
 }
 
-/** Another org's objects, and orgs you are not in, are 404: never reveal that they exist. */
-export async function actorFor(identity: Identity, orgSlug: string): Promise<Actor> {
-  const actor = identity.via === "api_key" ? await actorForApiKey(identity.key, orgSlug) : await actorForUser(identity.userId, orgSlug);
+/**
+ * Another org's objects, and orgs you are not in, are 404: never reveal that they exist. `cached`: only for routes
+ * whose write re-checks the key (see key-cache.ts).
+ */
+export async function actorFor(identity: Identity, orgSlug: string, { cached = false } = {}): Promise<Actor> {
+  const actor =
+    identity.via === "session"
+      ? await actorForUser(identity.userId, orgSlug)
+      : cached
+        ? await cachedActorForApiKey(identity.key, orgSlug)
+        : await actorForApiKey(identity.key, orgSlug);
   if (actor) return actor;
   if (identity.via === "api_key") throw new AppError("unauthenticated", "This API key is not valid for this organization.");
   throw new AppError("not_found", "No such organization.");

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
-import { AppError, fromZodIssues } from "@/lib/server/errors";
+import { AppError, fromZodIssues, StaleGrantError } from "@/lib/server/errors";
+import { forgetCachedKey } from "@/lib/server/identity/key-cache";
 import type { Actor, Permission } from "@/lib/server/authz";
 import { assertCan } from "@/lib/server/authz";
 import { recordAudit } from "@/lib/server/audit/record-audit";
@@ -20,6 +21,12 @@ type Options<BS extends z.ZodType | undefined, QS extends z.ZodType | undefined>
   query?: QS;
   /** Status for a plain (non-Response) result; default 200. */
   status?: number;
+  /**
+   * The handler's write re-checks the API key it acts for (publishing: insert-events.ts), so the key's actor may
+   * come from a short-lived cache (key-cache.ts); when the write finds it stale, the key is read afresh and the
+   * handler runs once more.
+   */
+  keyCheckedByWrite?: boolean;
 };
 
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -35,15 +42,27 @@ export function orgRoute<BS extends z.ZodType | undefined = undefined, QS extend
       const params = await context.params;
       const identity = await identify(req);
       if (identity.via === "session" && !["GET", "HEAD"].includes(req.method)) assertSameOrigin(req);
-      actor = await actorFor(identity, params.org);
+      actor = await actorFor(identity, params.org, { cached: options.keyCheckedByWrite });
       assertCan(actor, options.permission);
       const query = options.query ? parseQuery(options.query, searchParamsObject(new URL(req.url).searchParams)) : undefined;
       const body = options.body ? parse(options.body, await readJsonBody(req)) : undefined;
-      const result = await handler({ actor, body: body as Infer<BS>, query: query as Infer<QS>, params, req });
+      const run = (a: Actor) => handler({ actor: a, body: body as Infer<BS>, query: query as Infer<QS>, params, req });
+      let result: unknown;
+      try {
+        result = await run(actor);
+      } catch (err) {
+        if (!(err instanceof StaleGrantError) || identity.via !== "api_key") throw err;
+        forgetCachedKey(identity.key, params.org);
+        actor = await actorFor(identity, params.org);
+        assertCan(actor, options.permission);
+        result = await run(actor);
+      }
       if (result instanceof Response) return result;
       if (result === undefined) return new Response(null, { status: 204 });
       return Response.json(result, { status: options.status ?? 200, headers: { "cache-control": "no-store" } });
     } catch (err) {
+      // Changed again between the fresh read and the retried write: rare, and safe to send again.
+      if (err instanceof StaleGrantError) err = new AppError("conflict", "This API key's access changed while the request ran; send it again.");
       if (err instanceof AppError) {
         if (err.code === "forbidden" && actor) await auditDenied(actor, req, err);
         return problemResponse(err);

@@ -58,7 +58,12 @@ export type Actor = {
   orgId: string;
   orgSlug: string;
   roles: Role[];
+  /** API keys: the stored roles its `roles` were computed from, so a write can re-check them (identity/key-cache.ts). */
+  grant?: KeyGrant;
 };
+
+/** An API key's own roles and its creator's membership roles (null: an operator key, or the creator left). */
+export type KeyGrant = { keyRoles: string[]; creatorRoles: string[] | null };
 
 /** Deciding a change request is a person's act: no API key holds it, whatever its roles (DESIGN §1). */
 const PERSON_ONLY: ReadonlySet<Permission> = new Set(["changes.review"]);

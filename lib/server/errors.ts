@@ -56,6 +56,16 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * A write found that the API key it acted for changed after its actor was cached (identity/key-cache.ts): the
+ * route resolves the key afresh and runs the handler once more. Nothing of that write was stored.
+ */
+export class StaleGrantError extends Error {
+  constructor() {
+    super("The API key's roles changed since it was read.");
+  }
+}
+
 export const notFound = (what = "Not found") => new AppError("not_found", what);
 export const invalid = (fieldErrors: FieldError[], message = "Some fields need attention.") => new AppError("invalid", message, fieldErrors);
 export const conflict = (message: string, fieldErrors?: FieldError[]) => new AppError("conflict", message, fieldErrors);

@@ -5,10 +5,10 @@ import { insertEvents, type InsertResult, type PendingEvent } from "./insert-eve
 
 /** How long the first publish of a group waits for others to join it (at most 2 ms, so idle latency barely moves). */
 let LINGER_MS = 1;
-/** A group never grows past this (one transaction, a few multi-row statements). */
+/** A group never grows past this (one statement: insert-events.ts). */
 let MAX_GROUP = 500;
 
-/** For the benchmark's before/after: `maxGroup: 1` is the old one-transaction-per-publish behaviour. */
+/** For the benchmark's before/after: `maxGroup: 1` is the old one-statement-per-publish behaviour. */
 export function configureGroupCommit(options: { lingerMs?: number; maxGroup?: number }) {
   LINGER_MS = Math.min(2, options.lingerMs ?? LINGER_MS);
   MAX_GROUP = options.maxGroup ?? MAX_GROUP;
@@ -20,8 +20,8 @@ const g = globalThis as unknown as { __wcPublishQueue?: { queue: Waiter[]; timer
 const state = (g.__wcPublishQueue ??= { queue: [], timer: null, running: 0 });
 
 /**
- * Group commit: concurrent single publishes share one transaction. Each caller still gets its own answer
- * (accepted / duplicate / invalid), and an event is accepted only once its transaction committed. Groups run one
+ * Group commit: concurrent single publishes share one statement. Each caller still gets its own answer
+ * (accepted / duplicate / invalid), and an event is accepted only once its statement committed. Groups run one
  * at a time on PGlite (one connection) and a few at a time on PostgreSQL; publishes that arrive while a group
  * commits form the next group, so under load groups grow by themselves and idle publishes wait at most LINGER_MS.
  */
@@ -50,17 +50,15 @@ async function drain() {
 
 async function commit(db: Awaited<ReturnType<typeof getDbHandle>>["db"], kind: string, group: Waiter[]) {
   try {
-    const results = await db.transaction((tx) =>
-      insertEvents(
-        tx,
-        group.map((w) => w.item),
-        { notify: kind === "postgres" },
-      ),
+    const results = await insertEvents(
+      db,
+      group.map((w) => w.item),
+      { notify: kind === "postgres" },
     );
     group.forEach((w, i) => w.resolve(results[i]));
     if (results.some((r) => r.status === "accepted")) wakeWorkers();
   } catch (err) {
-    // Nothing of the group was written (one transaction): every caller sees the failure, as a lone publish would.
+    // Nothing of the group was written (one statement): every caller sees the failure, as a lone publish would.
     group.forEach((w) => w.reject(err));
   }
 }

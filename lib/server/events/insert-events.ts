@@ -1,103 +1,117 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Tx } from "@/lib/db/client";
-import { deliveries, eventTypes, events, webhooks } from "@/lib/db/schema";
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { CHANNEL } from "@/lib/delivery/engine/wake";
+import type { Actor, KeyGrant } from "../authz";
 import type { FieldError } from "../errors";
 
-/** One event to publish, already validated in shape; `orgId` lets one transaction carry several orgs' events. */
-export type PendingEvent = { orgId: string; id: string; type: string; data: unknown };
+/**
+ * One event to publish, already validated in shape; `orgId` lets one statement carry several orgs' events. `key`:
+ * the API key it is published with, and the stored roles its permission was decided on; the statement stores the
+ * event only if they are still the key's roles (so a cached actor never outlives a revocation or a demotion).
+ */
+export type PendingEvent = { orgId: string; id: string; type: string; data: unknown; key?: { id: string } & KeyGrant };
 
-export type InsertResult = { status: "accepted"; deliveries: number } | { status: "duplicate" } | { status: "invalid"; errors: FieldError[] };
+export type InsertResult =
+  { status: "accepted"; deliveries: number } | { status: "duplicate" } | { status: "invalid"; errors: FieldError[] } | { status: "stale" };
 
-// Multi-row inserts stay far below PostgreSQL's 65,535 bind parameters (deliveries have 8 per row).
-const ROWS_PER_INSERT = 2_000;
+type Row = { i: number; status: "accepted" | "duplicate" | "invalid" | "stale"; deliveries: number | string };
+
+/** The `key` of a PendingEvent published by this actor. */
+export const keyOf = (actor: Actor): PendingEvent["key"] => (actor.grant ? { id: actor.id, ...actor.grant } : undefined);
 
 /**
- * Outbox for many events at once, in the caller's transaction: a handful of statements whatever the count
- * (the catalog and the subscribed webhooks read once, one multi-row insert for events and one for deliveries).
- * An event whose type is not in its org's catalog is invalid and writes nothing; an id already stored (or
- * earlier in the same list) is a duplicate and writes nothing. Results are in the order of `items`.
+ * Outbox for many events at once, in ONE statement (so it is atomic without a transaction, and costs one round
+ * trip whatever the count): the events travel as one JSON parameter; the catalog check, the insert of the events,
+ * the fan-out to every subscribed webhook and the workers' wake-up all happen in the database. An event whose type
+ * is not in its org's catalog is invalid and writes nothing; an id already stored (or earlier in the same list) is
+ * a duplicate and writes nothing. Results are in the order of `items`.
  */
-export async function insertEvents(tx: Tx, items: PendingEvent[], { notify }: { notify: boolean }): Promise<InsertResult[]> {
+export async function insertEvents(db: DbOrTx, items: PendingEvent[], { notify }: { notify: boolean }): Promise<InsertResult[]> {
   const results: InsertResult[] = new Array<InsertResult>(items.length);
-  if (items.length === 0) return results;
-  const orgIds = [...new Set(items.map((i) => i.orgId))];
-  const typeNames = [...new Set(items.map((i) => i.type))];
-  const [catalog, targets] = await Promise.all([
-    tx
-      .select({ orgId: eventTypes.orgId, name: eventTypes.name })
-      .from(eventTypes)
-      .where(and(inArray(eventTypes.orgId, orgIds), inArray(eventTypes.name, typeNames))),
-    tx
-      .select({ id: webhooks.id, orgId: webhooks.orgId, version: webhooks.version, status: webhooks.status, eventTypes: webhooks.eventTypes })
-      .from(webhooks)
-      .where(
-        and(
-          inArray(webhooks.orgId, orgIds),
-          eq(webhooks.kind, "endpoint"),
-          inArray(webhooks.status, ["active", "suspended"]),
-          sql`${webhooks.eventTypes} && ${sql.param(typeNames)}::text[]`,
-        ),
-      ),
-  ]);
-  const known = new Set(catalog.map((t) => `${t.orgId}/${t.name}`));
   const seen = new Set<string>();
-  const candidates: number[] = [];
+  const input: {
+    i: number;
+    org_id: string;
+    id: string;
+    type: string;
+    data: unknown;
+    key_id?: string;
+    key_roles?: string[];
+    creator_roles?: string[] | null;
+  }[] = [];
   items.forEach((item, i) => {
-    const key = `${item.orgId}/${item.id}`;
-    if (!known.has(`${item.orgId}/${item.type}`))
-      results[i] = { status: "invalid", errors: [{ path: "type", message: `“${item.type}” is not in this organization's event-type catalog.` }] };
-    else if (seen.has(key)) results[i] = { status: "duplicate" };
+    const once = `${item.orgId}/${item.id}`;
+    if (seen.has(once)) results[i] = { status: "duplicate" };
     else {
-      seen.add(key);
-      candidates.push(i);
-    }
-  });
-  if (candidates.length === 0) return results;
-
-  const source = env().EVENT_SOURCE;
-  const inserted = new Set<string>();
-  for (const chunk of chunks(candidates, ROWS_PER_INSERT)) {
-    const rows = await tx
-      .insert(events)
-      .values(chunk.map((i) => ({ orgId: items[i].orgId, id: items[i].id, type: items[i].type, source, data: items[i].data, isTest: false })))
-      .onConflictDoNothing()
-      .returning({ orgId: events.orgId, id: events.id });
-    for (const r of rows) inserted.add(`${r.orgId}/${r.id}`);
-  }
-
-  const now = new Date();
-  const fanOut: (typeof deliveries.$inferInsert)[] = [];
-  for (const i of candidates) {
-    const item = items[i];
-    if (!inserted.has(`${item.orgId}/${item.id}`)) {
-      results[i] = { status: "duplicate" };
-      continue;
-    }
-    let count = 0;
-    for (const w of targets) {
-      if (w.orgId !== item.orgId || !w.eventTypes.includes(item.type)) continue;
-      count++;
-      fanOut.push({
-        orgId: item.orgId,
-        eventId: item.id,
-        webhookId: w.id,
-        webhookVersion: w.version,
-        // A suspended webhook's events are diverted at once (they are kept, not sent).
-        ...(w.status === "suspended" ? { status: "diverted" as const, divertedReason: "suspended" as const, divertedAt: now } : {}),
+      seen.add(once);
+      const { key } = item;
+      input.push({
+        i,
+        org_id: item.orgId,
+        id: item.id,
+        type: item.type,
+        data: item.data,
+        key_id: key?.id,
+        key_roles: key?.keyRoles,
+        creator_roles: key?.creatorRoles,
       });
     }
-    results[i] = { status: "accepted", deliveries: count };
+  });
+  if (input.length === 0) return results;
+  const { rows } = (await db.execute(sql`
+    with input as (
+      select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb)
+        as t(i int, org_id uuid, id text, type text, data jsonb, key_id uuid, key_roles text[], creator_roles text[])
+    ),
+    granted as (
+      select * from input where key_id is null or exists (
+        select 1 from api_keys k left join memberships m on m.user_id = k.created_by_user_id and m.org_id = k.org_id
+        where k.id = input.key_id and k.org_id = input.org_id and k.revoked_at is null
+          and k.roles = input.key_roles and m.roles is not distinct from input.creator_roles)
+    ),
+    valid as (
+      select * from granted where exists (select 1 from event_types c where c.org_id = granted.org_id and c.name = granted.type)
+    ),
+    stored as (
+      insert into events (org_id, id, type, source, data, is_test)
+      select org_id, id, type, ${env().EVENT_SOURCE}, data, false from valid order by i
+      on conflict do nothing
+      returning org_id, id
+    ),
+    fan_out as (
+      -- A suspended webhook's events are diverted at once (they are kept, not sent).
+      insert into deliveries (org_id, event_id, webhook_id, webhook_version, status, diverted_reason, diverted_at)
+      select stored.org_id, stored.id, w.id, w.version,
+             case when w.status = 'suspended' then 'diverted' else 'pending' end,
+             case when w.status = 'suspended' then 'suspended' end,
+             case when w.status = 'suspended' then now() end
+      from stored
+      join valid v on v.org_id = stored.org_id and v.id = stored.id
+      join webhooks w on w.org_id = stored.org_id and w.kind = 'endpoint' and w.status in ('active', 'suspended') and v.type = any(w.event_types)
+      returning org_id, event_id
+    ),
+    counts as (select org_id, event_id, count(*) as n from fan_out group by org_id, event_id),
+    woken as (select pg_notify(${CHANNEL}, '') from (select 1 from fan_out limit 1) any_row where ${notify})
+    select input.i,
+           case when granted.i is null then 'stale' when valid.i is null then 'invalid' when stored.id is null then 'duplicate' else 'accepted' end as status,
+           coalesce(counts.n, 0) as deliveries,
+           (select count(*) from woken) as woken
+    from input
+    left join granted on granted.i = input.i
+    left join valid on valid.i = input.i
+    left join stored on stored.org_id = input.org_id and stored.id = input.id
+    left join counts on counts.org_id = input.org_id and counts.event_id = input.id
+  `)) as unknown as { rows: Row[] };
+  for (const r of rows) {
+    const item = items[r.i];
+    results[r.i] =
+      r.status === "accepted"
+        ? { status: "accepted", deliveries: Number(r.deliveries) }
+        : r.status === "duplicate" || r.status === "stale"
+          ? { status: r.status }
+          : { status: "invalid", errors: [{ path: "type", message: `“${item.type}” is not in this organization's event-type catalog.` }] };
   }
-  for (const chunk of chunks(fanOut, ROWS_PER_INSERT)) await tx.insert(deliveries).values(chunk);
-  if (notify && fanOut.length) await tx.execute(sql`select pg_notify(${CHANNEL}, '')`);
   return results;
-}
-
-function chunks<T>(list: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
 }

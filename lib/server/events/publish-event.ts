@@ -9,8 +9,9 @@ import { CHANNEL } from "@/lib/delivery/engine/wake";
 import { eventTraceContext, inSpan } from "@/lib/telemetry/tracer";
 import { countPublish } from "@/lib/telemetry/process-metrics";
 import { assertCan, type Actor } from "../authz";
-import { invalid } from "../errors";
+import { invalid, StaleGrantError } from "../errors";
 import { commitInGroup } from "./group-commit";
+import { keyOf } from "./insert-events";
 import { takePublishToken } from "./publish-limit";
 
 type Target = { id: string; version: number; status: string };
@@ -63,7 +64,7 @@ export async function publishEvent({ actor, input }: { actor: Actor; input: Publ
     eventTraceContext(actor.orgId, id),
     { "webhook.event_id": id, "webhook.event_type": input.type },
     async (span) => {
-      const committed = await commitInGroup({ orgId: actor.orgId, id, type: input.type, data: input.data });
+      const committed = await commitInGroup({ orgId: actor.orgId, id, type: input.type, data: input.data, key: keyOf(actor) });
       span.setAttributes({
         "webhook.deliveries": committed.status === "accepted" ? committed.deliveries : 0,
         "webhook.duplicate": committed.status === "duplicate",
@@ -72,6 +73,7 @@ export async function publishEvent({ actor, input }: { actor: Actor; input: Publ
     },
   );
   if (result.status === "invalid") throw invalid(result.errors);
+  if (result.status === "stale") throw new StaleGrantError();
   if (result.status === "accepted") countPublish(actor.orgSlug);
   return { id, deliveries: result.status === "accepted" ? result.deliveries : 0, duplicate: result.status === "duplicate" };
 }

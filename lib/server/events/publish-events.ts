@@ -4,12 +4,12 @@ import { newId } from "@/lib/crypto/tokens";
 import { publishEventSchema, type PublishBatchItemResult, type PublishBatchResult } from "@/lib/schemas/delivery";
 import { wakeWorkers } from "@/lib/delivery/engine/wake";
 import { assertCan, type Actor } from "../authz";
-import { fromZodIssues } from "../errors";
-import { insertEvents, type PendingEvent } from "./insert-events";
+import { fromZodIssues, StaleGrantError } from "../errors";
+import { insertEvents, keyOf, type PendingEvent } from "./insert-events";
 import { takePublishToken } from "./publish-limit";
 
 /**
- * POST /events/batch: up to 500 events in one transaction, each idempotent by its id. Every item gets its own
+ * POST /events/batch: up to 500 events in one statement, each idempotent by its id. Every item gets its own
  * result (accepted, duplicate, or invalid with field errors); an invalid item writes nothing and does not stop
  * the others.
  */
@@ -25,26 +25,26 @@ export async function publishEvents({ actor, items }: { actor: Actor; items: unk
       return;
     }
     const { id = `evt_${newId().replaceAll("-", "")}`, type, data } = parsed.data;
-    pending.push({ index, event: { orgId: actor.orgId, id, type, data } });
+    pending.push({ index, event: { orgId: actor.orgId, id, type, data, key: keyOf(actor) } });
   });
   if (pending.length) {
     const { db, kind } = await getDbHandle();
     await takePublishToken(db, actor.orgId, Date.now(), pending.length); // the org's publish limit (429 + Retry-After)
-    const stored = await db.transaction((tx) =>
-      insertEvents(
-        tx,
-        pending.map((p) => p.event),
-        { notify: kind === "postgres" },
-      ),
+    const stored = await insertEvents(
+      db,
+      pending.map((p) => p.event),
+      { notify: kind === "postgres" },
     );
+    // Every item carries the same key: all are stale or none is, and a stale one stored nothing.
+    if (stored.some((r) => r.status === "stale")) throw new StaleGrantError();
     pending.forEach(({ index, event }, i) => {
       const r = stored[i];
       results[index] =
         r.status === "accepted"
           ? { index, id: event.id, status: "accepted", deliveries: r.deliveries }
-          : r.status === "duplicate"
-            ? { index, id: event.id, status: "duplicate" }
-            : { index, id: event.id, status: "invalid", errors: r.errors };
+          : r.status === "invalid"
+            ? { index, id: event.id, status: "invalid", errors: r.errors }
+            : { index, id: event.id, status: "duplicate" };
     });
     if (stored.some((r) => r.status === "accepted")) wakeWorkers();
   }

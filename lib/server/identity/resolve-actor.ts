@@ -51,7 +51,8 @@ export async function actorForApiKey(key: string, orgSlug: string): Promise<Acto
     await db.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, row.id));
   }
   const label = row.creatorId ? `API key ${row.name} of ${row.creatorEmail}` : `API key ${row.name}`;
-  return { kind: "api_key", id: row.id, label, personId: row.creatorId, orgId: row.orgId, orgSlug, roles };
+  const grant = { keyRoles: row.roles, creatorRoles: row.creatorRoles ?? null };
+  return { kind: "api_key", id: row.id, label, personId: row.creatorId, orgId: row.orgId, orgSlug, roles, grant };
 }
 
 /** The organizations a user belongs to, for the org switcher. */

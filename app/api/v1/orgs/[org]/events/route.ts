@@ -4,7 +4,7 @@ import { eventListQuerySchema, eventPageSchema, publishedEventSchema, publishEve
 import { publishEvent } from "@/lib/server/events/publish-event";
 import { listEvents } from "@/lib/server/events/list-events";
 
-export const POST = orgRoute({ permission: "events.publish", body: publishEventSchema, status: 202 }, async ({ actor, body }) =>
+export const POST = orgRoute({ permission: "events.publish", body: publishEventSchema, status: 202, keyCheckedByWrite: true }, async ({ actor, body }) =>
   publishedEventSchema.parse(await publishEvent({ actor, input: body })),
 );
 
