@@ -36,24 +36,23 @@ export function commitInGroup(item: PendingEvent): Promise<InsertResult> {
 async function drain() {
   if (state.timer) clearTimeout(state.timer);
   state.timer = null;
-  const { db, kind } = await getDbHandle();
-  const parallel = kind === "postgres" ? 4 : 1;
+  const handle = await getDbHandle();
+  const parallel = handle.kind === "postgres" ? 4 : 1;
   while (state.queue.length && state.running < parallel) {
     const group = state.queue.splice(0, MAX_GROUP);
     state.running++;
-    void commit(db, kind, group).finally(() => {
+    void commit(handle, group).finally(() => {
       state.running--;
       if (state.queue.length) void drain();
     });
   }
 }
 
-async function commit(db: Awaited<ReturnType<typeof getDbHandle>>["db"], kind: string, group: Waiter[]) {
+async function commit(handle: Parameters<typeof insertEvents>[0], group: Waiter[]) {
   try {
     const results = await insertEvents(
-      db,
+      handle,
       group.map((w) => w.item),
-      { notify: kind === "postgres" },
     );
     group.forEach((w, i) => w.resolve(results[i]));
     if (results.some((r) => r.status === "accepted")) wakeWorkers();

@@ -1,6 +1,6 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import type { DbOrTx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
+import { runNamed } from "@/lib/db/named-statement";
 import { env } from "@/lib/env";
 import { CHANNEL } from "@/lib/delivery/engine/wake";
 import type { Actor, KeyGrant } from "../authz";
@@ -21,6 +21,52 @@ type Row = { i: number; status: "accepted" | "duplicate" | "invalid" | "stale"; 
 /** The `key` of a PendingEvent published by this actor. */
 export const keyOf = (actor: Actor): PendingEvent["key"] => (actor.grant ? { id: actor.id, ...actor.grant } : undefined);
 
+// $1 the events (JSON: i, org_id, id, type, data, key_id, key_roles, creator_roles), $2 source, $3 wake channel, $4 notify
+const INSERT_EVENTS = `
+with input as (
+  select * from jsonb_to_recordset($1::jsonb)
+    as t(i int, org_id uuid, id text, type text, data jsonb, key_id uuid, key_roles text[], creator_roles text[])
+),
+granted as (
+  select * from input where key_id is null or exists (
+    select 1 from api_keys k left join memberships m on m.user_id = k.created_by_user_id and m.org_id = k.org_id
+    where k.id = input.key_id and k.org_id = input.org_id and k.revoked_at is null
+      and k.roles = input.key_roles and m.roles is not distinct from input.creator_roles)
+),
+valid as (
+  select * from granted where exists (select 1 from event_types c where c.org_id = granted.org_id and c.name = granted.type)
+),
+stored as (
+  insert into events (org_id, id, type, source, data, is_test)
+  select org_id, id, type, $2, data, false from valid order by i
+  on conflict do nothing
+  returning org_id, id
+),
+fan_out as (
+  -- A suspended webhook's events are diverted at once (they are kept, not sent).
+  insert into deliveries (org_id, event_id, webhook_id, webhook_version, status, diverted_reason, diverted_at)
+  select stored.org_id, stored.id, w.id, w.version,
+         case when w.status = 'suspended' then 'diverted' else 'pending' end,
+         case when w.status = 'suspended' then 'suspended' end,
+         case when w.status = 'suspended' then now() end
+  from stored
+  join valid v on v.org_id = stored.org_id and v.id = stored.id
+  join webhooks w on w.org_id = stored.org_id and w.kind = 'endpoint' and w.status in ('active', 'suspended') and v.type = any(w.event_types)
+  returning org_id, event_id
+),
+counts as (select org_id, event_id, count(*) as n from fan_out group by org_id, event_id),
+woken as (select pg_notify($3, '') from (select 1 from fan_out limit 1) any_row where $4::boolean)
+select input.i,
+       case when granted.i is null then 'stale' when valid.i is null then 'invalid' when stored.id is null then 'duplicate' else 'accepted' end as status,
+       coalesce(counts.n, 0) as deliveries,
+       (select count(*) from woken) as woken
+from input
+left join granted on granted.i = input.i
+left join valid on valid.i = input.i
+left join stored on stored.org_id = input.org_id and stored.id = input.id
+left join counts on counts.org_id = input.org_id and counts.event_id = input.id
+`;
+
 /**
  * Outbox for many events at once, in ONE statement (so it is atomic without a transaction, and costs one round
  * trip whatever the count): the events travel as one JSON parameter; the catalog check, the insert of the events,
@@ -28,7 +74,7 @@ export const keyOf = (actor: Actor): PendingEvent["key"] => (actor.grant ? { id:
  * is not in its org's catalog is invalid and writes nothing; an id already stored (or earlier in the same list) is
  * a duplicate and writes nothing. Results are in the order of `items`.
  */
-export async function insertEvents(db: DbOrTx, items: PendingEvent[], { notify }: { notify: boolean }): Promise<InsertResult[]> {
+export async function insertEvents(handle: { db: Db; kind: "pglite" | "postgres" }, items: PendingEvent[]): Promise<InsertResult[]> {
   const results: InsertResult[] = new Array<InsertResult>(items.length);
   const seen = new Set<string>();
   const input: {
@@ -60,50 +106,12 @@ export async function insertEvents(db: DbOrTx, items: PendingEvent[], { notify }
     }
   });
   if (input.length === 0) return results;
-  const { rows } = (await db.execute(sql`
-    with input as (
-      select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb)
-        as t(i int, org_id uuid, id text, type text, data jsonb, key_id uuid, key_roles text[], creator_roles text[])
-    ),
-    granted as (
-      select * from input where key_id is null or exists (
-        select 1 from api_keys k left join memberships m on m.user_id = k.created_by_user_id and m.org_id = k.org_id
-        where k.id = input.key_id and k.org_id = input.org_id and k.revoked_at is null
-          and k.roles = input.key_roles and m.roles is not distinct from input.creator_roles)
-    ),
-    valid as (
-      select * from granted where exists (select 1 from event_types c where c.org_id = granted.org_id and c.name = granted.type)
-    ),
-    stored as (
-      insert into events (org_id, id, type, source, data, is_test)
-      select org_id, id, type, ${env().EVENT_SOURCE}, data, false from valid order by i
-      on conflict do nothing
-      returning org_id, id
-    ),
-    fan_out as (
-      -- A suspended webhook's events are diverted at once (they are kept, not sent).
-      insert into deliveries (org_id, event_id, webhook_id, webhook_version, status, diverted_reason, diverted_at)
-      select stored.org_id, stored.id, w.id, w.version,
-             case when w.status = 'suspended' then 'diverted' else 'pending' end,
-             case when w.status = 'suspended' then 'suspended' end,
-             case when w.status = 'suspended' then now() end
-      from stored
-      join valid v on v.org_id = stored.org_id and v.id = stored.id
-      join webhooks w on w.org_id = stored.org_id and w.kind = 'endpoint' and w.status in ('active', 'suspended') and v.type = any(w.event_types)
-      returning org_id, event_id
-    ),
-    counts as (select org_id, event_id, count(*) as n from fan_out group by org_id, event_id),
-    woken as (select pg_notify(${CHANNEL}, '') from (select 1 from fan_out limit 1) any_row where ${notify})
-    select input.i,
-           case when granted.i is null then 'stale' when valid.i is null then 'invalid' when stored.id is null then 'duplicate' else 'accepted' end as status,
-           coalesce(counts.n, 0) as deliveries,
-           (select count(*) from woken) as woken
-    from input
-    left join granted on granted.i = input.i
-    left join valid on valid.i = input.i
-    left join stored on stored.org_id = input.org_id and stored.id = input.id
-    left join counts on counts.org_id = input.org_id and counts.event_id = input.id
-  `)) as unknown as { rows: Row[] };
+  const rows = await runNamed<Row>(handle.db, handle.kind, "insert_events", INSERT_EVENTS, [
+    JSON.stringify(input),
+    env().EVENT_SOURCE,
+    CHANNEL,
+    handle.kind === "postgres", // PGlite's worker runs in this process and is woken directly (wake.ts)
+  ]);
   for (const r of rows) {
     const item = items[r.i];
     results[r.i] =

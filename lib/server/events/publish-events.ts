@@ -28,12 +28,11 @@ export async function publishEvents({ actor, items }: { actor: Actor; items: unk
     pending.push({ index, event: { orgId: actor.orgId, id, type, data, key: keyOf(actor) } });
   });
   if (pending.length) {
-    const { db, kind } = await getDbHandle();
-    await takePublishToken(db, actor.orgId, Date.now(), pending.length); // the org's publish limit (429 + Retry-After)
+    const handle = await getDbHandle();
+    await takePublishToken(handle.db, actor.orgId, Date.now(), pending.length); // the org's publish limit (429 + Retry-After)
     const stored = await insertEvents(
-      db,
+      handle,
       pending.map((p) => p.event),
-      { notify: kind === "postgres" },
     );
     // Every item carries the same key: all are stale or none is, and a stale one stored nothing.
     if (stored.some((r) => r.status === "stale")) throw new StaleGrantError();
