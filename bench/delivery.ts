@@ -140,7 +140,7 @@ export async function publish(s: Setup, prefix: string, n: number, concurrency: 
 
 type Workers = { stop(): Promise<void>; rssMiB(): number };
 
-async function startWorkers(kind: "pglite" | "postgres", s: Setup, count: number): Promise<Workers> {
+export async function startWorkers(kind: "pglite" | "postgres", s: Setup, count: number): Promise<Workers> {
   if (kind === "pglite") {
     const worker = startWorker({ db: s.handle.db, allowedCidrs: parseAllowedCidrs(CIDRS) });
     return { stop: () => worker.stop(), rssMiB: () => process.memoryUsage().rss / 2 ** 20 };

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db/client";
 import { deliveries, webhooks } from "@/lib/db/schema";
 import { reserveSlots } from "../rate-limit";
@@ -63,12 +63,8 @@ export async function claimBatch(
     const sendable = due.filter((d) => !divert.includes(d) && !crashed.includes(d.id));
     const webhookIds = [...new Set(sendable.map((d) => d.webhookId))].sort();
     if (webhookIds.length === 0) return [];
-    const limits = await tx
-      .select({ id: webhooks.id, rateLimit: webhooks.rateLimit, nextSlotAt: webhooks.nextSlotAt })
-      .from(webhooks)
-      .where(sql`${webhooks.id} = any(${sql.param(webhookIds)}::uuid[])`)
-      .orderBy(asc(webhooks.id))
-      .for("no key update");
+    // The webhook rows were locked by the same statement (selectDueFairly), in id order.
+    const limits = webhookIds.map((id) => due.find((d) => d.webhookId === id)!.webhook);
     // Slots count from when the webhook rows are ours (another worker may have held them a while), not from
     // when the claim began: a slot already in the past would be sent late, in a burst with the next ones.
     now = fixedNow ?? Date.now();
@@ -81,7 +77,7 @@ export async function claimBatch(
       // leadMs: how far ahead this worker needs its slots to meet them (it has been late recently; see worker.ts).
       const { slots, nextSlotAt } = reserveSlots({
         now: now + leadMs,
-        nextSlotAt: w.nextSlotAt.getTime(),
+        nextSlotAt: w.nextSlotAtMs,
         limit: w.rateLimit,
         wanted: mine.length,
         horizonMs: HORIZON_MS,
@@ -93,18 +89,17 @@ export async function claimBatch(
         claimed.push({ id, orgId, eventId, webhookId, attempts, retryBase, isTest, sendAt });
       });
     }
-    if (advanced.length) {
-      // One statement for all webhooks of the batch (their rows are locked above).
-      await tx.execute(sql`
-        update ${webhooks} as w set next_slot_at = v.next::timestamptz
-        from unnest(${sql.param(advanced.map((a) => a.id))}::uuid[], ${sql.param(advanced.map((a) => a.next))}::text[]) as v(id, next)
-        where w.id = v.id`);
-    }
     if (claimed.length) {
-      await tx
-        .update(deliveries)
-        .set({ status: "sending", leaseUntil: new Date(now + leaseMs), leasedBy: workerId, claims: sql`${deliveries.claims} + 1`, updatedAt: nowDate })
-        .where(sql`${deliveries.id} = any(${sql.param(claimed.map((c) => c.id))}::uuid[])`);
+      // One statement: the webhooks' next free slots (their rows are locked above) and the claimed rows' leases.
+      await tx.execute(sql`
+        with slots as (
+          update ${webhooks} as w set next_slot_at = v.next::timestamptz
+          from unnest(${sql.param(advanced.map((a) => a.id))}::uuid[], ${sql.param(advanced.map((a) => a.next))}::text[]) as v(id, next)
+          where w.id = v.id
+        )
+        update ${deliveries} set status = 'sending', lease_until = ${new Date(now + leaseMs).toISOString()}::timestamptz,
+          leased_by = ${workerId}, claims = claims + 1, updated_at = ${nowDate.toISOString()}::timestamptz
+        where id = any(${sql.param(claimed.map((c) => c.id))}::uuid[])`);
     }
     return claimed;
   });
@@ -129,6 +124,8 @@ type DueRow = {
   isTest: boolean;
   claims: number;
   webhookStatus: string;
+  /** The webhook's row, locked (FOR NO KEY UPDATE) for the slot reservation. */
+  webhook: { id: string; rateLimit: number; nextSlotAtMs: number };
 };
 
 /**
@@ -177,11 +174,23 @@ async function selectDueFairly(tx: Tx, { now, limit }: { now: number; limit: num
         limit least(${limit}::int, w.rate_limit + 1, share.n)
         for no key update of d skip locked
       ) d
+    ),
+    picked as (
+      select *, row_number() over (partition by org_id order by hook_rank, next_attempt_at) as org_rank
+      from candidates
+      order by org_rank, hook_rank, next_attempt_at
+      limit ${limit}::int
+    ),
+    -- The picked rows' webhooks, locked in id order (so concurrent claims never deadlock) for their send slots.
+    locked as (
+      select w.id, w.rate_limit, w.next_slot_at from ${webhooks} w
+      where w.id in (select webhook_id from picked)
+      order by w.id
+      for no key update
     )
-    select *, row_number() over (partition by org_id order by hook_rank, next_attempt_at) as org_rank
-    from candidates
-    order by org_rank, hook_rank, next_attempt_at
-    limit ${limit}::int`);
+    select picked.*, locked.rate_limit as slot_limit, floor(extract(epoch from locked.next_slot_at) * 1000) as slot_next_ms
+    from picked join locked on locked.id = picked.webhook_id
+    order by org_rank, hook_rank, next_attempt_at`);
   return result.rows.map((r) => ({
     id: String(r.id),
     orgId: String(r.org_id),
@@ -192,6 +201,7 @@ async function selectDueFairly(tx: Tx, { now, limit }: { now: number; limit: num
     isTest: r.is_test === true || r.is_test === "t",
     claims: Number(r.claims),
     webhookStatus: String(r.webhook_status),
+    webhook: { id: String(r.webhook_id), rateLimit: Number(r.slot_limit), nextSlotAtMs: Number(r.slot_next_ms) },
   }));
 }
 

@@ -47,19 +47,21 @@ function toTarget(w: typeof webhooks.$inferSelect, now: number): WebhookTarget {
   return { ...w, headers, authSecret, signingSecrets, secretHeaderNames: Object.keys(secretHeaders), secretHeaderValues: Object.values(secretHeaders).flat() };
 }
 
-/** Everything a batch needs to send, loaded in two queries (fixed text, array parameters). */
+/** Everything a batch needs to send, loaded in two concurrent queries (fixed text, array parameters). */
 export async function loadContext(db: Db, claimed: ClaimedDelivery[], now = Date.now()) {
-  const hookRows = await db
-    .select()
-    .from(webhooks)
-    .where(sql`${webhooks.id} = any(${sql.param([...new Set(claimed.map((c) => c.webhookId))])}::uuid[])`);
   const pairs = [...new Map(claimed.map((c) => [`${c.orgId}/${c.eventId}`, c])).values()];
-  const eventRows = await db
-    .select()
-    .from(events)
-    .where(
-      sql`(${events.orgId}, ${events.id}) in (select * from unnest(${sql.param(pairs.map((c) => c.orgId))}::uuid[], ${sql.param(pairs.map((c) => c.eventId))}::text[]))`,
-    );
+  const [hookRows, eventRows] = await Promise.all([
+    db
+      .select()
+      .from(webhooks)
+      .where(sql`${webhooks.id} = any(${sql.param([...new Set(claimed.map((c) => c.webhookId))])}::uuid[])`),
+    db
+      .select()
+      .from(events)
+      .where(
+        sql`(${events.orgId}, ${events.id}) in (select * from unnest(${sql.param(pairs.map((c) => c.orgId))}::uuid[], ${sql.param(pairs.map((c) => c.eventId))}::text[]))`,
+      ),
+  ]);
   const hooks = new Map<string, WebhookTarget>(hookRows.map((w) => [w.id, toTarget(w, now)]));
   const evs = new Map<string, EventRecord>(eventRows.map((e) => [`${e.orgId}/${e.id}`, e]));
   return { hooks, events: evs };

@@ -3,7 +3,7 @@ import { getDbHandle } from "@/lib/db/client";
 import { wakeWorkers } from "@/lib/delivery/engine/wake";
 import { insertEvents, type InsertResult, type PendingEvent } from "./insert-events";
 
-/** How long the first publish of a group waits for others to join it (at most 2 ms, so idle latency barely moves). */
+/** How long the first publish of a group waits for others to join it while another group commits (at most 2 ms). */
 let LINGER_MS = 1;
 /** A group never grows past this (one statement: insert-events.ts). */
 let MAX_GROUP = 500;
@@ -23,12 +23,13 @@ const state = (g.__wcPublishQueue ??= { queue: [], timer: null, running: 0 });
  * Group commit: concurrent single publishes share one statement. Each caller still gets its own answer
  * (accepted / duplicate / invalid), and an event is accepted only once its statement committed. Groups run one
  * at a time on PGlite (one connection) and a few at a time on PostgreSQL; publishes that arrive while a group
- * commits form the next group, so under load groups grow by themselves and idle publishes wait at most LINGER_MS.
+ * commits form the next group, so under load groups grow by themselves; an idle publish does not wait at all.
  */
 export function commitInGroup(item: PendingEvent): Promise<InsertResult> {
   return new Promise((resolve, reject) => {
     state.queue.push({ item, resolve, reject });
-    if (state.queue.length >= MAX_GROUP) void drain();
+    // Idle (nothing committing): no reason to wait. Busy: wait a moment for others to join the group.
+    if (state.queue.length >= MAX_GROUP || state.running === 0) void drain();
     else state.timer ??= setTimeout(() => void drain(), LINGER_MS);
   });
 }

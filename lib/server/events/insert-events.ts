@@ -68,11 +68,17 @@ left join counts on counts.org_id = input.org_id and counts.event_id = input.id
 `;
 
 /**
+ * PGlite runs one statement at a time for the whole console: a 500-event statement kept page queries waiting
+ * ~150 ms behind it, so there a list is stored 100 at a time (items are independent; each part is atomic).
+ */
+const PGLITE_CHUNK = 100;
+
+/**
  * Outbox for many events at once, in ONE statement (so it is atomic without a transaction, and costs one round
  * trip whatever the count): the events travel as one JSON parameter; the catalog check, the insert of the events,
  * the fan-out to every subscribed webhook and the workers' wake-up all happen in the database. An event whose type
  * is not in its org's catalog is invalid and writes nothing; an id already stored (or earlier in the same list) is
- * a duplicate and writes nothing. Results are in the order of `items`.
+ * a duplicate and writes nothing. Results are in the order of `items`. (On PGlite, one statement per 100 events.)
  */
 export async function insertEvents(handle: { db: Db; kind: "pglite" | "postgres" }, items: PendingEvent[]): Promise<InsertResult[]> {
   const results: InsertResult[] = new Array<InsertResult>(items.length);
@@ -105,13 +111,19 @@ export async function insertEvents(handle: { db: Db; kind: "pglite" | "postgres"
       });
     }
   });
-  if (input.length === 0) return results;
-  const rows = await runNamed<Row>(handle.db, handle.kind, "insert_events", INSERT_EVENTS, [
-    JSON.stringify(input),
-    env().EVENT_SOURCE,
-    CHANNEL,
-    handle.kind === "postgres", // PGlite's worker runs in this process and is woken directly (wake.ts)
-  ]);
+  const rows: Row[] = [];
+  const chunk = handle.kind === "pglite" ? PGLITE_CHUNK : input.length;
+  for (let from = 0; from < input.length; from += chunk) {
+    const part = input.slice(from, from + chunk);
+    rows.push(
+      ...(await runNamed<Row>(handle.db, handle.kind, "insert_events", INSERT_EVENTS, [
+        JSON.stringify(part),
+        env().EVENT_SOURCE,
+        CHANNEL,
+        handle.kind === "postgres", // PGlite's worker runs in this process and is woken directly (wake.ts)
+      ])),
+    );
+  }
   for (const r of rows) {
     const item = items[r.i];
     results[r.i] =
