@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { AppError, fromZodIssues, StaleGrantError } from "@/lib/server/errors";
 import { forgetCachedKey } from "@/lib/server/identity/key-cache";
 import type { Actor, Permission } from "@/lib/server/authz";
-import { assertCan } from "@/lib/server/authz";
+import { assertCan, can } from "@/lib/server/authz";
 import { recordAudit } from "@/lib/server/audit/record-audit";
 import { actorFor, assertSameOrigin, identify } from "./identity";
 import { databaseUnavailableResponse, internalErrorResponse, problemResponse } from "./problem";
@@ -42,7 +42,14 @@ export function orgRoute<BS extends z.ZodType | undefined = undefined, QS extend
       const params = await context.params;
       const identity = await identify(req);
       if (identity.via === "session" && !["GET", "HEAD"].includes(req.method)) assertSameOrigin(req);
+      // A cached key (keyCheckedByWrite) is read afresh whenever the cache could be wrong: before a refusal (its
+      // creator may have been promoted since), and when the write finds its roles changed (StaleGrantError).
+      const fresh = () => {
+        if (identity.via === "api_key") forgetCachedKey(identity.key, params.org);
+        return actorFor(identity, params.org);
+      };
       actor = await actorFor(identity, params.org, { cached: options.keyCheckedByWrite });
+      if (options.keyCheckedByWrite && !can(actor, options.permission)) actor = await fresh();
       assertCan(actor, options.permission);
       const query = options.query ? parseQuery(options.query, searchParamsObject(new URL(req.url).searchParams)) : undefined;
       const body = options.body ? parse(options.body, await readJsonBody(req)) : undefined;
@@ -51,9 +58,8 @@ export function orgRoute<BS extends z.ZodType | undefined = undefined, QS extend
       try {
         result = await run(actor);
       } catch (err) {
-        if (!(err instanceof StaleGrantError) || identity.via !== "api_key") throw err;
-        forgetCachedKey(identity.key, params.org);
-        actor = await actorFor(identity, params.org);
+        if (!(err instanceof StaleGrantError)) throw err;
+        actor = await fresh();
         assertCan(actor, options.permission);
         result = await run(actor);
       }

@@ -67,6 +67,17 @@ describe("publishing with a cached API key", () => {
     expect([...(await stored("kc3")), ...(await stored("kc4"))]).toEqual(["kc3-warm", "kc4-warm"]);
   });
 
+  it("a refusal is never decided on the cache: promoted, the creator's key publishes at once", async () => {
+    const creator = await addPerson("promoted.later@example.com", ["admin"]);
+    const key = await personKey(creator, ["admin", "viewer"]);
+    await setRoles(creator, ["viewer"]);
+    expect((await call(events.GET, { params: acme, key })).status).toBe(200);
+    expect((await publish(key, "kc6-before")).status).toBe(403); // the key's actor (viewer only) is now cached
+    await setRoles(creator, ["admin"]);
+    expect((await publish(key, "kc6-after")).status).toBe(202);
+    expect(await stored("kc6")).toEqual(["kc6-after"]);
+  });
+
   it("a change that keeps the permission costs nothing: the key is read afresh and the event is accepted", async () => {
     const promoted = await cachedKey("promoted@example.com", ["admin"], "kc5");
     await setRoles(promoted.creator, ["admin", "approver"]);
