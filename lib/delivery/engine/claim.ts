@@ -64,7 +64,8 @@ export async function claimBatch(
     const webhookIds = [...new Set(sendable.map((d) => d.webhookId))].sort();
     if (webhookIds.length === 0) return [];
     // The webhook rows were locked by the same statement (selectDueFairly), in id order.
-    const limits = webhookIds.map((id) => due.find((d) => d.webhookId === id)!.webhook);
+    const lockedHooks = new Map(due.map((d) => [d.webhookId, d.webhook]));
+    const limits = webhookIds.map((id) => lockedHooks.get(id)!);
     // Slots count from when the webhook rows are ours (another worker may have held them a while), not from
     // when the claim began: a slot already in the past would be sent late, in a burst with the next ones.
     now = fixedNow ?? Date.now();

@@ -59,7 +59,7 @@ woken as (select pg_notify($3, '') from (select 1 from fan_out limit 1) any_row 
 select input.i,
        case when granted.i is null then 'stale' when valid.i is null then 'invalid' when stored.id is null then 'duplicate' else 'accepted' end as status,
        coalesce(counts.n, 0) as deliveries,
-       (select count(*) from woken) as woken
+       (select count(*) from woken) as woken -- referenced, so that the NOTIFY runs (once)
 from input
 left join granted on granted.i = input.i
 left join valid on valid.i = input.i
