@@ -8,5 +8,4 @@ cd "$(dirname "$0")/.."
 npm run -s build   # the Next.js app, then the worker and CLI into dist/
 [[ -n "${DATABASE_URL:-}" ]] && npm run -s db:migrate
 export AUTH_TRUST_HOST="${AUTH_TRUST_HOST:-true}" DEMO=true
-# bash sets $HOSTNAME itself; only an exported HOSTNAME counts.
-exec npx next start -p "${PORT:-3000}" -H "$(printenv HOSTNAME || echo 127.0.0.1)"
+exec bash scripts/start.sh

@@ -6,4 +6,5 @@ cd "$(dirname "$0")/.."
 export DATA_DIR=.data-e2e AUTH_TRUST_HOST=true DEMO=true PORT="${E2E_PORT:-3100}"
 export ALLOWED_TARGET_CIDRS="127.0.0.0/8,::1/128" ALLOW_HTTP_TARGETS=true
 rm -rf "$DATA_DIR"
-exec npx next start -p "$PORT" -H 127.0.0.1
+export HOSTNAME=127.0.0.1
+exec bash scripts/start.sh

@@ -4,4 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # bash sets $HOSTNAME itself; only an exported HOSTNAME counts.
-exec npx next start -p "${PORT:-3000}" -H "$(printenv HOSTNAME || echo 127.0.0.1)" "$@"
+# Idle kept-alive connections stay open 65 s (Node's default is 5 s): longer than a load balancer's usual 60 s idle
+# timeout, so the server never closes a socket a client or proxy is about to reuse (that race resets a request).
+exec npx next start -p "${PORT:-3000}" -H "$(printenv HOSTNAME || echo 127.0.0.1)" --keepAliveTimeout 65000 "$@"

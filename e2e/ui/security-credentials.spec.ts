@@ -85,6 +85,7 @@ function serverRssBytes(): number {
  * As chunkedFlood, again when the answer was lost: a server that answers 413 and closes while the client is still
  * writing can reset the connection before the client has read the answer (EPIPE / ECONNRESET on the next write).
  * That is TCP, not the limit failing; a server that buffered the flood would answer late or not at all, never reset.
+ * About one flood in three loses that race on this machine, so it is tried up to 10 times.
  */
 async function floodUntilAnswered(path: string, total: number, headers: Record<string, string>) {
   for (let attempt = 1; ; attempt++) {
@@ -92,7 +93,7 @@ async function floodUntilAnswered(path: string, total: number, headers: Record<s
       return await chunkedFlood(path, total, headers);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (attempt >= 3 || (code !== "EPIPE" && code !== "ECONNRESET")) throw err;
+      if (attempt >= 10 || (code !== "EPIPE" && code !== "ECONNRESET")) throw err;
       console.log(`flood attempt ${attempt}: ${code} before the answer was read; again`);
     }
   }
@@ -111,10 +112,15 @@ function chunkedFlood(path: string, total: number, headers: Record<string, strin
       (res) => {
         answered = true;
         res.resume();
-        res.on("end", () => {
+        // The status line is the answer. The reset that can follow it (see floodUntilAnswered) may cut the body short:
+        // then the response closes with an error and never ends, so it settles on whichever comes first.
+        const settle = () => {
           req.destroy();
           resolve({ status: res.statusCode ?? 0, sentBytes });
-        });
+        };
+        res.on("error", () => undefined);
+        res.once("end", settle);
+        res.once("close", settle);
       },
     );
     req.on("error", (err) => (answered ? undefined : reject(err)));
