@@ -20,6 +20,10 @@ export function slotToleranceMs(limit: number): number {
 }
 
 /**
+ * The slot rule. The claim statement applies it in SQL (claim.ts), in the same round trip as the claim itself;
+ * engine/claim-slots.test.ts holds that statement to this function, and the tests below hold this function to the
+ * limit.
+ *
  * Reserves send times for up to `wanted` deliveries to one webhook, evenly spaced from
  * `nextSlotAt` (the webhook's stored next free slot) so that any 1-second window holds at
  * most `limit` sends. Only slots starting before `now + horizonMs` are handed out; store the

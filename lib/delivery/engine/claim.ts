@@ -1,8 +1,7 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Db, Tx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { deliveries, webhooks } from "@/lib/db/schema";
-import { reserveSlots } from "../rate-limit";
 
 export type ClaimedDelivery = {
   id: string;
@@ -23,8 +22,9 @@ export const MAX_CLAIMS_WITHOUT_RESULT = 5;
 const NOT_SENDABLE = ["suspended", "disabled", "pending"];
 
 /**
- * Claims due deliveries (and expired leases) in one transaction: FOR UPDATE SKIP LOCKED, so workers never
- * share a row, and per-webhook send slots reserved on the webhook row, so limits hold across processes.
+ * Claims due deliveries (and expired leases) in one statement, so one round trip: rows FOR NO KEY UPDATE SKIP LOCKED,
+ * so workers never share a row, and per-webhook send slots reserved on the webhook row (locked in the same
+ * statement), so limits hold across processes. The statement also diverts what must not be sent.
  */
 export async function claimBatch(
   db: Db,
@@ -36,74 +36,69 @@ export async function claimBatch(
     leadMs = 0,
   }: { workerId: string; limit?: number; now?: number; leaseMs?: number; leadMs?: number },
 ) {
-  let now = fixedNow ?? Date.now();
-  let nowDate = new Date(now);
-  return db.transaction(async (tx) => {
-    const due = await selectDueFairly(tx, { now, limit });
-    if (due.length === 0) return [];
-
-    // A delivery claimed again and again without a result kills (or hangs) whoever sends it: divert it, do not retry.
-    const crashed = due.filter((d) => d.claims >= MAX_CLAIMS_WITHOUT_RESULT).map((d) => d.id);
-    if (crashed.length) {
-      await tx
-        .update(deliveries)
-        .set({ status: "diverted", divertedReason: "crashed", divertedAt: nowDate, leaseUntil: null, leasedBy: null, claims: 0, updatedAt: nowDate })
-        .where(sql`${deliveries.id} = any(${sql.param(crashed)}::uuid[])`);
-    }
-    // Events for a suspended or disabled webhook are diverted, not sent (tests still go out).
-    const divert = due.filter((d) => !crashed.includes(d.id) && !d.isTest && NOT_SENDABLE.includes(d.webhookStatus));
-    for (const reason of ["suspended", "disabled"] as const) {
-      const ids = divert.filter((d) => (reason === "suspended" ? d.webhookStatus === "suspended" : d.webhookStatus !== "suspended")).map((d) => d.id);
-      if (ids.length === 0) continue;
-      await tx
-        .update(deliveries)
-        .set({ status: "diverted", divertedReason: reason, divertedAt: nowDate, leaseUntil: null, leasedBy: null, updatedAt: nowDate })
-        .where(sql`${deliveries.id} = any(${sql.param(ids)}::uuid[])`);
-    }
-    const sendable = due.filter((d) => !divert.includes(d) && !crashed.includes(d.id));
-    const webhookIds = [...new Set(sendable.map((d) => d.webhookId))].sort();
-    if (webhookIds.length === 0) return [];
-    // The webhook rows were locked by the same statement (selectDueFairly), in id order.
-    const lockedHooks = new Map(due.map((d) => [d.webhookId, d.webhook]));
-    const limits = webhookIds.map((id) => lockedHooks.get(id)!);
-    // Slots count from when the webhook rows are ours (another worker may have held them a while), not from
-    // when the claim began: a slot already in the past would be sent late, in a burst with the next ones.
-    now = fixedNow ?? Date.now();
-    nowDate = new Date(now);
-
-    const claimed: ClaimedDelivery[] = [];
-    const advanced: { id: string; next: string }[] = [];
-    for (const w of limits) {
-      const mine = sendable.filter((d) => d.webhookId === w.id);
-      // leadMs: how far ahead this worker needs its slots to meet them (it has been late recently; see worker.ts).
-      const { slots, nextSlotAt } = reserveSlots({
-        now: now + leadMs,
-        nextSlotAt: w.nextSlotAtMs,
-        limit: w.rateLimit,
-        wanted: mine.length,
-        horizonMs: HORIZON_MS,
-      });
-      if (slots.length === 0) continue;
-      advanced.push({ id: w.id, next: new Date(nextSlotAt).toISOString() });
-      slots.forEach((sendAt, i) => {
-        const { id, orgId, eventId, webhookId, attempts, retryBase, isTest } = mine[i];
-        claimed.push({ id, orgId, eventId, webhookId, attempts, retryBase, isTest, sendAt });
-      });
-    }
-    if (claimed.length) {
-      // One statement: the webhooks' next free slots (their rows are locked above) and the claimed rows' leases.
-      await tx.execute(sql`
-        with slots as (
-          update ${webhooks} as w set next_slot_at = v.next::timestamptz
-          from unnest(${sql.param(advanced.map((a) => a.id))}::uuid[], ${sql.param(advanced.map((a) => a.next))}::text[]) as v(id, next)
-          where w.id = v.id
-        )
-        update ${deliveries} set status = 'sending', lease_until = ${new Date(now + leaseMs).toISOString()}::timestamptz,
-          leased_by = ${workerId}, claims = claims + 1, updated_at = ${nowDate.toISOString()}::timestamptz
-        where id = any(${sql.param(claimed.map((c) => c.id))}::uuid[])`);
-    }
-    return claimed;
-  });
+  const now = fixedNow ?? Date.now();
+  const nowIso = new Date(now).toISOString();
+  const result = await db.execute<Record<string, unknown>>(sql`
+    with ${dueFairly({ now, limit })},
+    -- What becomes of each picked row. A delivery claimed again and again without a result kills (or hangs) whoever
+    -- sends it: divert it as crashed, do not retry. Events for a suspended or disabled webhook are diverted, not
+    -- sent (tests still go out).
+    decided as (
+      select p.*, case
+          when p.claims >= ${MAX_CLAIMS_WITHOUT_RESULT}::int then 'crashed'
+          when p.is_test then null
+          when p.webhook_status = 'suspended' then 'suspended'
+          when p.webhook_status in (${sql.join(
+            NOT_SENDABLE.map((s) => sql`${s}`),
+            sql`, `,
+          )}) then 'disabled'
+        end as divert
+      from picked p
+    ),
+    diverted as (
+      update ${deliveries} d set status = 'diverted', diverted_reason = x.divert, diverted_at = ${nowIso}::timestamptz,
+        lease_until = null, leased_by = null, claims = case when x.divert = 'crashed' then 0 else d.claims end,
+        updated_at = ${nowIso}::timestamptz
+      from decided x where d.id = x.id and x.divert is not null
+    ),
+    -- Each webhook's slots start at its next free slot, or now, spaced for its limit (slotSpacingMs). "Now" is taken
+    -- once the webhook's row is ours (another worker may have held it a while: a slot already in the past would be
+    -- sent late, in a burst with the next ones), in this worker's clock, plus how far ahead it needs its slots to
+    -- meet them (leadMs: it has been late recently; see worker.ts).
+    clock as (
+      select l.id, ceil((1000.0::float8 / l.rate_limit) * 1.08) as spacing, extract(epoch from l.next_slot_at) * 1000 as next_ms,
+        floor(${now}::float8 + ${fixedNow === undefined ? 1 : 0}::int * extract(epoch from clock_timestamp() - statement_timestamp()) * 1000) + ${leadMs}::int as now_ms
+      from locked l
+    ),
+    ranked as (
+      select x.id, x.org_id, x.event_id, x.webhook_id, x.attempts, x.retry_base, x.is_test, c.spacing, c.now_ms,
+        greatest(c.now_ms, floor(c.next_ms)) + c.spacing * (row_number() over (partition by x.webhook_id order by x.hook_rank) - 1) as send_at
+      from decided x join clock c on c.id = x.webhook_id
+      where x.divert is null
+    ),
+    -- Only slots within the horizon are handed out; the rest wait for a later claim.
+    slotted as (select * from ranked where send_at < now_ms + ${HORIZON_MS}::int),
+    advanced as (
+      update ${webhooks} w set next_slot_at = to_timestamp((s.last_at + s.spacing) / 1000.0)
+      from (select webhook_id, max(send_at) as last_at, min(spacing) as spacing from slotted group by webhook_id) s
+      where w.id = s.webhook_id
+    ),
+    leased as (
+      update ${deliveries} d set status = 'sending', lease_until = ${new Date(now + leaseMs).toISOString()}::timestamptz,
+        leased_by = ${workerId}, claims = d.claims + 1, updated_at = ${nowIso}::timestamptz
+      from slotted s where d.id = s.id
+    )
+    select id, org_id, event_id, webhook_id, attempts, retry_base, is_test, send_at from slotted order by webhook_id, send_at`);
+  return result.rows.map((r): ClaimedDelivery => ({
+    id: String(r.id),
+    orgId: String(r.org_id),
+    eventId: String(r.event_id),
+    webhookId: String(r.webhook_id),
+    attempts: Number(r.attempts),
+    retryBase: Number(r.retry_base),
+    isTest: r.is_test === true || r.is_test === "t",
+    sendAt: Number(r.send_at),
+  }));
 }
 
 /** The soonest time anything becomes due, to sleep until then (bounded by the poll interval). */
@@ -115,21 +110,9 @@ export async function nextDueAt(db: Db): Promise<number | null> {
   return row?.at ? new Date(row.at).getTime() : null;
 }
 
-type DueRow = {
-  id: string;
-  orgId: string;
-  eventId: string;
-  webhookId: string;
-  attempts: number;
-  retryBase: number;
-  isTest: boolean;
-  claims: number;
-  webhookStatus: string;
-  /** The webhook's row, locked (FOR NO KEY UPDATE) for the slot reservation. */
-  webhook: { id: string; rateLimit: number; nextSlotAtMs: number };
-};
-
 /**
+ * The claim statement's first CTEs: `picked`, the due deliveries, and `locked`, their webhooks' rows.
+ *
  * Due deliveries, fairly: each webhook contributes its oldest due rows (at most what its rate limit can use within
  * the slot horizon, and at most twice its even share of the batch), and the batch takes them round-robin — first
  * every org's oldest, then every webhook's oldest, and so on. One org's backlog of thousands therefore never keeps
@@ -143,7 +126,7 @@ type DueRow = {
  * A delivery in `sending` always has next_attempt_at ≤ its claim time, so `next_attempt_at <= now` bounds the
  * index range for expired leases too.
  */
-async function selectDueFairly(tx: Tx, { now, limit }: { now: number; limit: number }): Promise<DueRow[]> {
+function dueFairly({ now, limit }: { now: number; limit: number }) {
   const nowIso = new Date(now).toISOString();
   const due = (alias: "d" | "e") => {
     const a = sql.raw(alias);
@@ -153,8 +136,8 @@ async function selectDueFairly(tx: Tx, { now, limit }: { now: number; limit: num
           and (${a}.status <> 'sending' or ${a}.lease_until < ${nowIso}::timestamptz)
           and (w.paused_at is null or ${a}.is_test)`; // paused: events wait (tests still go out)
   };
-  const result = await tx.execute<Record<string, unknown>>(sql`
-    with hooks as (
+  return sql`
+    hooks as (
       select w.id, w.status, w.paused_at, w.rate_limit
       from ${webhooks} w
       -- One index probe per webhook (an EXISTS would be planned as a join over every due row).
@@ -188,22 +171,7 @@ async function selectDueFairly(tx: Tx, { now, limit }: { now: number; limit: num
       where w.id in (select webhook_id from picked)
       order by w.id
       for no key update
-    )
-    select picked.*, locked.rate_limit as slot_limit, floor(extract(epoch from locked.next_slot_at) * 1000) as slot_next_ms
-    from picked join locked on locked.id = picked.webhook_id
-    order by org_rank, hook_rank, next_attempt_at`);
-  return result.rows.map((r) => ({
-    id: String(r.id),
-    orgId: String(r.org_id),
-    eventId: String(r.event_id),
-    webhookId: String(r.webhook_id),
-    attempts: Number(r.attempts),
-    retryBase: Number(r.retry_base),
-    isTest: r.is_test === true || r.is_test === "t",
-    claims: Number(r.claims),
-    webhookStatus: String(r.webhook_status),
-    webhook: { id: String(r.webhook_id), rateLimit: Number(r.slot_limit), nextSlotAtMs: Number(r.slot_next_ms) },
-  }));
+    )`;
 }
 
 /** Renews every lease this worker holds, so a send that takes long never lets another worker take its delivery over. */
