@@ -75,7 +75,12 @@ export function startWorker({
   const inFlightIds = new Set<string>();
   let delivered = 0;
   let wakeUp: (() => void) | null = null;
-  const wake = () => wakeUp?.();
+  /**
+   * A wake-up that came while the loop was not sleeping (a NOTIFY during a claim whose snapshot was taken before the
+   * publish committed): the next sleep returns at once instead of losing it and waiting out the poll interval.
+   */
+  let wokenWhileBusy = false;
+  const wake = () => (wakeUp ? wakeUp() : (wokenWhileBusy = true));
   const unsubscribe = [onWake(wake), subscribe?.(wake) ?? (() => {})];
   const finished: Outcome[] = [];
   const missed: string[] = [];
@@ -102,8 +107,13 @@ export function startWorker({
   let flushing: Promise<void> | null = null;
   let waitingForRoom = false;
 
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
+  const sleep = (ms: number, { early = true } = {}) => {
+    if (wokenWhileBusy && early) {
+      wokenWhileBusy = false;
+      return Promise.resolve();
+    }
+    wokenWhileBusy = false;
+    return new Promise<void>((resolve) => {
       const t = setTimeout(done, ms);
       function done() {
         clearTimeout(t);
@@ -112,6 +122,7 @@ export function startWorker({
       }
       wakeUp = done;
     });
+  };
 
   /** Results are written in batches: at once when a batch is full, otherwise after a short pause that lets more finish. */
   let flushTimer: NodeJS.Timeout | null = null;
@@ -251,7 +262,7 @@ export function startWorker({
         if (claimed.length < batchSize) await sleep(claimed.length ? Math.min(50, pollMs) : pollMs);
       } catch (err) {
         outage.failed("claiming", err);
-        await sleep(backoffMs(failures++));
+        await sleep(backoffMs(failures++), { early: false }); // a wake-up does not cut an outage's back-off short
       }
     }
   })();
