@@ -1,6 +1,6 @@
 // Profiling aid (not part of `npm run bench`): one in-process worker drains a backlog while the inspector's CPU
 // profiler runs, so only the drain is in the profile. PGlite unless DATABASE_URL is set; WORKER_PROCESS=1 drains with
-// `npm run worker` processes instead (PostgreSQL; no profile, CPU per delivery summed over them).
+// `npm run worker` processes (the built worker) instead (PostgreSQL; no profile, CPU per delivery summed over them).
 //   npx tsx --conditions=react-server bench/_drain-profile.ts [events] [out.cpuprofile]
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -70,7 +70,7 @@ function otherCpuMs(receiverPid: number) {
   for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
     const u = used(pid);
     if (u.comm === "postgres") postgres += u.ms;
-    else if (u.comm === "node" && /scripts\/worker\.ts.*loader|loader.*scripts\/worker\.ts/.test(cmdline(pid))) workers += u.ms;
+    else if (u.comm === "node" && /webhook-console\/worker-\d+\/worker\.js/.test(cmdline(pid))) workers += u.ms;
   }
   return { postgres, workers, receiver: used(String(receiverPid)).ms };
 }

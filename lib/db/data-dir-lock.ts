@@ -13,7 +13,8 @@ export class DataDirBusyError extends Error {
   }
 }
 
-function alive(pid: number) {
+/** Whether a process with this pid exists (EPERM: it exists, owned by another user). */
+export function isProcessAlive(pid: number) {
   try {
     process.kill(pid, 0);
     return true;
@@ -27,7 +28,7 @@ export function dataDirHolder(dataDir: string): number | null {
   const file = path.join(dataDir, "LOCK");
   if (!fs.existsSync(file)) return null;
   const pid = Number(fs.readFileSync(file, "utf8").trim());
-  return pid && pid !== process.pid && alive(pid) ? pid : null;
+  return pid && pid !== process.pid && isProcessAlive(pid) ? pid : null;
 }
 
 /** One process per PGlite directory, ever: a second one would silently lose writes. */

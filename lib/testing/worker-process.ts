@@ -1,25 +1,47 @@
 // `npm run worker` as a real child process (tests and benchmarks of the PostgreSQL mode).
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { isProcessAlive } from "@/lib/db/data-dir-lock";
 
 export type WorkerProcess = {
   child: ChildProcess;
   /** Resolves once the worker printed that it is delivering. */
   ready: Promise<void>;
   output: () => string;
-  /** Signals the whole process group (npx → tsx → node), so SIGKILL really kills the worker. */
+  /** Signals the worker's process group (the worker and anything it started). */
   signal(signal: NodeJS.Signals): void;
   exited: Promise<number | null>;
   /** Resident set size of the worker's node process, in MiB (0 once it is gone). */
   rssMiB(): number;
-  /** Signals only the node process that runs the worker (as a supervisor's SIGTERM would); npx and tsx then exit with its code. */
+  /** Signals only the worker's node process (as a supervisor's SIGTERM would). */
   signalWorker(signal: NodeJS.Signals): void;
 };
 
+const root = path.resolve(import.meta.dirname, "../..");
+let built: string | undefined;
+/**
+ * The worker as production runs it (`npm run worker`: node on the esbuild output), built once per test process from
+ * the current sources into its own directory (test files run in parallel processes; dist/ is the build's). Under
+ * node_modules so that the external packages resolve. tsx ran the same code 12 % slower (docs/performance.md §8).
+ */
+function workerBinary() {
+  if (built) return built;
+  const cache = path.join(root, "node_modules/.cache/webhook-console");
+  // Test runners' forks do not always run exit handlers: builds of processes that are gone are removed here.
+  for (const name of fs.existsSync(cache) ? fs.readdirSync(cache) : []) {
+    const pid = Number(/^worker-(\d+)$/.exec(name)?.[1]);
+    if (pid && !isProcessAlive(pid)) fs.rmSync(path.join(cache, name), { recursive: true, force: true });
+  }
+  const dir = path.join(cache, `worker-${process.pid}`);
+  execFileSync(process.execPath, ["scripts/build-bin.mjs", dir, "worker"], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+  process.once("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
+  return (built = path.join(dir, "worker.js"));
+}
+
 export function spawnWorkerProcess(env: Record<string, string | undefined>): WorkerProcess {
-  const child = spawn("npx", ["tsx", "--conditions=react-server", "scripts/worker.ts"], {
-    cwd: path.resolve(import.meta.dirname, "../.."),
+  const child = spawn(process.execPath, ["--conditions=react-server", workerBinary()], {
+    cwd: root,
     env: { ...process.env, ...env },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -36,19 +58,6 @@ export function spawnWorkerProcess(env: Record<string, string | undefined>): Wor
   });
   ready.catch(() => {});
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  /** The node process that runs the worker (npx → tsx launcher → node with tsx's loader), found once. */
-  let leaf: number | undefined;
-  const leafPid = () => {
-    if (leaf) return leaf;
-    try {
-      const table = execFileSync("ps", ["-o", "pid=,args=", "-g", String(child.pid)], { encoding: "utf8" });
-      const line = table.split("\n").find((l) => l.includes("scripts/worker.ts") && l.includes("loader.mjs"));
-      if (line) leaf = Number(line.trim().split(/\s+/)[0]);
-    } catch {
-      // already gone
-    }
-    return leaf;
-  };
   return {
     child,
     ready,
@@ -63,8 +72,7 @@ export function spawnWorkerProcess(env: Record<string, string | undefined>): Wor
     },
     signalWorker(signal) {
       try {
-        const pid = leafPid();
-        if (pid) process.kill(pid, signal);
+        process.kill(child.pid!, signal);
       } catch {
         // already gone
       }
@@ -72,8 +80,7 @@ export function spawnWorkerProcess(env: Record<string, string | undefined>): Wor
     rssMiB() {
       // /proc, not `ps`: the benchmark samples this every 250 ms, and a synchronous `ps` stalled its event loop.
       try {
-        const pid = leafPid();
-        return pid ? (Number(fs.readFileSync(`/proc/${pid}/statm`, "utf8").split(" ")[1]) * 4096) / 2 ** 20 : 0;
+        return child.pid ? (Number(fs.readFileSync(`/proc/${child.pid}/statm`, "utf8").split(" ")[1]) * 4096) / 2 ** 20 : 0;
       } catch {
         return 0;
       }

@@ -1,6 +1,6 @@
 // Shutdown of a real `npm run worker` process (PostgreSQL): SIGTERM stops claiming, gives back what it has not
 // sent at once, lets the sends on the wire finish (the receiver answers slowly) and records them, and exits 0.
-// The other worker takes the given-back deliveries within a second — not after the 60 s lease.
+// The other worker takes the given-back deliveries within about a second — not after the 60 s lease.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { useTestDatabase } from "@/lib/testing/db";
@@ -35,7 +35,7 @@ describe.skipIf(!process.env.DATABASE_URL)("PostgreSQL: SIGTERM on a worker proc
     await receiver?.close();
   });
 
-  it("stops claiming, finishes what is on the wire, gives back the rest at once; the other worker takes over within a second", async () => {
+  it("stops claiming, finishes what is on the wire, gives back the rest at once; the other worker takes over within about a second", async () => {
     const actor = await testActor("acme", ["admin"]);
     const input = createWebhookSchema.parse({
       name: "shutdown",
@@ -77,11 +77,14 @@ describe.skipIf(!process.env.DATABASE_URL)("PostgreSQL: SIGTERM on a worker proc
     expect(await heldBy(ids[0])).toBe(0); // nothing left leased by the stopped worker
     expect(workers[0].output()).toMatch(/stopped/);
 
-    // The other worker picks up: its next request arrives within a second of the shutdown completing.
+    // The other worker picks up: its next request arrives within about a second of SIGTERM, not after the 60 s lease.
+    // Not sooner: the webhook's send slots that worker 0 reserved stay reserved (up to 1 s ahead at the limit; some of
+    // them were used), so worker 1's first slot comes after them. A worker under tsx took ~500 ms longer to exit,
+    // which hid this when the wait was counted from the exit.
     const nextRequest = await (async () => {
       for (const until = Date.now() + 5_000; Date.now() < until; await new Promise((r) => setTimeout(r, 20))) {
         const r = receiver.requests.find((q) => q.time > terminated + exitedAfter);
-        if (r) return r.time - (terminated + exitedAfter);
+        if (r) return r.time - terminated;
       }
       return Infinity;
     })();
@@ -97,12 +100,12 @@ describe.skipIf(!process.env.DATABASE_URL)("PostgreSQL: SIGTERM on a worker proc
     const got = receiver.requests.map((r) => String(r.headers["webhook-id"]));
     const duplicates = got.length - new Set(got).size;
     console.log(
-      `[shutdown] worker exited ${exitedAfter} ms after SIGTERM; ${sentBefore} sent before; other worker's next request ${nextRequest} ms after; ${duplicates} duplicates`,
+      `[shutdown] worker exited ${exitedAfter} ms after SIGTERM; ${sentBefore} sent before; other worker's next request ${nextRequest} ms after SIGTERM; ${duplicates} duplicates`,
     );
     expect(new Set(got).size).toBe(EVENTS);
     expect(duplicates).toBe(0); // sends on the wire were recorded, the rest was never sent by the stopped worker
     expect(exitedAfter).toBeLessThan(10_000);
-    expect(nextRequest).toBeLessThan(1_000);
+    expect(nextRequest).toBeLessThan(2_000);
     const rows = await testDb.db
       .select({ claims: deliveries.claims })
       .from(deliveries)
