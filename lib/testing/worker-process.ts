@@ -23,7 +23,7 @@ let built: string | undefined;
 /**
  * The worker as production runs it (`npm run worker`: node on the esbuild output), built once per test process from
  * the current sources into its own directory (test files run in parallel processes; dist/ is the build's). Under
- * node_modules so that the external packages resolve. tsx ran the same code 12 % slower (docs/performance.md §8).
+ * node_modules so that the external packages resolve. tsx ran the same code 12 % slower (docs/performance.md §7).
  */
 function workerBinary() {
   if (built) return built;

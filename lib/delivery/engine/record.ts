@@ -9,38 +9,61 @@ import { observeResults } from "../observe/observe-results";
 import { emitDeliveryAlerts } from "@/lib/server/alerts/delivery-alerts";
 
 /**
- * Writes a batch of attempts and their consequences in one transaction, a few statements in all. Statements are fixed
+ * Writes a batch of attempts and their consequences in one transaction: the deliveries and attempts in one statement,
+ * then the webhooks' failure streaks, the rollups and the alerts. Statements are fixed
  * text with one array parameter per column (`unnest`), not 100-row IN lists and VALUES built per batch: building
  * those was drizzle's largest share of a draining worker's CPU (docs/performance.md §3).
  */
 export async function recordOutcomes(db: Db, workerId: string, outcomes: Outcome[], now = Date.now()) {
   if (outcomes.length === 0) return;
+  // Viewers read attempts: no credential a receiver echoed may be stored.
+  const scrubbed = outcomes.map(scrubOutcome);
+  const decided = scrubbed.map((o) => decideOutcome(o, now));
   await db.transaction(async (tx) => {
-    // Only rows this worker still holds: a delivery deleted meanwhile (its webhook was deleted) or taken over after
-    // its lease expired must not fail the whole batch (an attempt row needs its delivery) nor overwrite the new owner.
-    const heldRows = await tx.execute<{ id: string }>(
-      sql`select id from ${deliveries} where id = any(${sql.param(outcomes.map((o) => o.delivery.id))}::uuid[]) and leased_by = ${workerId} for no key update`,
-    );
-    const held = new Set(heldRows.rows.map((r) => r.id));
-    outcomes = outcomes.filter((o) => held.has(o.delivery.id));
-    if (outcomes.length === 0) return;
-    outcomes = outcomes.map(scrubOutcome); // viewers read attempts: no credential a receiver echoed may be stored
-    const updates = outcomes.map((o) => decideOutcome(o, now));
-    const column = <T>(f: (o: Outcome, i: number) => T) => sql.param(outcomes.map(f));
-    await tx.execute(sql`
-      insert into ${attempts} (org_id, delivery_id, attempt_no, started_at, duration_ms, request_headers, response_status, response_body, error_class, error_message, next_attempt_at)
-      select * from unnest(
-        ${column((o) => o.delivery.orgId)}::uuid[], ${column((o) => o.delivery.id)}::uuid[], ${column((o) => o.delivery.attempts + 1)}::int[],
-        ${column((o) => o.startedAt.toISOString())}::timestamptz[], ${column((o) => Math.round(o.result.durationMs))}::int[],
-        ${column((o) => JSON.stringify(o.requestHeaders))}::jsonb[], ${column((o) => o.result.status ?? null)}::int[],
-        ${column((o) => o.result.body ?? null)}::text[], ${column((o) => o.result.errorClass ?? null)}::text[],
-        ${column((o) => o.result.errorMessage?.slice(0, 500) ?? null)}::text[], ${column((_, i) => updates[i].nextAttemptAt?.toISOString() ?? null)}::timestamptz[]
-      )`);
-    await updateDeliveries(tx, workerId, updates);
-    await applyWebhookEffects(tx, outcomes, updates, now);
-    await observeResults(tx, outcomes, updates);
-    await emitDeliveryAlerts(tx, outcomes, updates, now);
+    const held = await writeResults(tx, workerId, scrubbed, decided);
+    const kept = scrubbed.flatMap((o, i) => (held.has(o.delivery.id) ? [i] : []));
+    if (kept.length === 0) return;
+    const [results, updates] = [kept.map((i) => scrubbed[i]), kept.map((i) => decided[i])];
+    await applyWebhookEffects(tx, results, updates, now);
+    await observeResults(tx, results, updates);
+    await emitDeliveryAlerts(tx, results, updates, now);
   });
+}
+
+/**
+ * The deliveries' new state and their attempt rows, in one statement; returns the ids written. Only rows this worker
+ * still holds: a delivery deleted meanwhile (its webhook was deleted) or taken over after its lease expired must not
+ * fail the whole batch (an attempt row needs its delivery) nor overwrite the new owner's result.
+ */
+async function writeResults(tx: Tx, workerId: string, outcomes: Outcome[], updates: DeliveryUpdate[]) {
+  const column = <T>(f: (o: Outcome, u: DeliveryUpdate) => T) => sql.param(outcomes.map((o, i) => f(o, updates[i])));
+  const written = await tx.execute<{ id: string }>(sql`
+    with v as (
+      select * from unnest(
+        ${column((o) => o.delivery.id)}::uuid[], ${column((o) => o.delivery.orgId)}::uuid[], ${column((o) => o.startedAt.toISOString())}::timestamptz[],
+        ${column((o) => Math.round(o.result.durationMs))}::int[], ${column((o) => JSON.stringify(o.requestHeaders))}::jsonb[],
+        ${column((o) => o.result.body ?? null)}::text[], ${column((o) => o.result.errorMessage?.slice(0, 500) ?? null)}::text[],
+        ${column((_, u) => u.status)}::text[], ${column((_, u) => u.attempts)}::int[], ${column((_, u) => u.nextAttemptAt?.toISOString() ?? null)}::timestamptz[],
+        ${column((_, u) => u.lastStatusCode)}::int[], ${column((_, u) => u.lastErrorClass)}::text[], ${column((_, u) => u.divertedReason)}::text[]
+      ) as v(id, org_id, started_at, duration_ms, request_headers, response_body, error_message, status, attempts, next, code, err, reason)
+    ),
+    updated as (
+      update ${deliveries} as d set
+        status = v.status, attempts = v.attempts, next_attempt_at = coalesce(v.next, d.next_attempt_at),
+        last_status_code = v.code, last_error_class = v.err, diverted_reason = v.reason,
+        diverted_at = case when v.status = 'diverted' then now() else d.diverted_at end,
+        lease_until = null, leased_by = null, claims = 0, updated_at = now()
+      from v
+      where d.id = v.id and d.leased_by = ${workerId}
+      returning d.id
+    ),
+    recorded as (
+      insert into ${attempts} (org_id, delivery_id, attempt_no, started_at, duration_ms, request_headers, response_status, response_body, error_class, error_message, next_attempt_at)
+      select v.org_id, v.id, v.attempts, v.started_at, v.duration_ms, v.request_headers, v.code, v.response_body, v.err, v.error_message, v.next
+      from v join updated using (id)
+    )
+    select id from updated`);
+  return new Set(written.rows.map((r) => r.id));
 }
 
 /** Gives back deliveries whose slot was missed before anything was sent: due again at once, no attempt recorded. */
@@ -57,23 +80,6 @@ export async function releaseDeliveries(db: Db, workerId: string, ids: string[])
       updatedAt: new Date(),
     })
     .where(and(inArray(deliveries.id, ids), eq(deliveries.leasedBy, workerId), eq(deliveries.status, "sending")));
-}
-
-async function updateDeliveries(tx: Tx, workerId: string, updates: DeliveryUpdate[]) {
-  const column = <T>(f: (u: DeliveryUpdate) => T) => sql.param(updates.map(f));
-  // Only rows this worker still leases: if the lease expired and another worker took over, its result wins.
-  await tx.execute(sql`
-    update ${deliveries} as d set
-      status = v.status, attempts = v.attempts, next_attempt_at = coalesce(v.next, d.next_attempt_at),
-      last_status_code = v.code, last_error_class = v.err, diverted_reason = v.reason,
-      diverted_at = case when v.status = 'diverted' then now() else d.diverted_at end,
-      lease_until = null, leased_by = null, claims = 0, updated_at = now()
-    from unnest(
-      ${column((u) => u.id)}::uuid[], ${column((u) => u.status)}::text[], ${column((u) => u.attempts)}::int[],
-      ${column((u) => u.nextAttemptAt?.toISOString() ?? null)}::timestamptz[], ${column((u) => u.lastStatusCode)}::int[],
-      ${column((u) => u.lastErrorClass)}::text[], ${column((u) => u.divertedReason)}::text[]
-    ) as v(id, status, attempts, next, code, err, reason)
-    where d.id = v.id and d.leased_by = ${workerId}`);
 }
 
 /** Consecutive failures per webhook (tests excluded): suspend at the threshold, reset on success, disable on 410. */
