@@ -245,7 +245,7 @@ function listSampler(api: ApiClient) {
 const events = (s: Setup, prefix: string, from: number, n: number) =>
   Array.from({ length: n }, (_, k) => ({ id: `${prefix}-${from + k}`, type: s.events[(from + k) % 10].type, data: DATA }));
 
-type Step = { offered: number; published: number; delivered: number; p50: number; p99: number };
+type Step = { offered: number; published: number; delivered: number; p50: number; p99: number; answeredP50: number; answeredP99: number };
 type ModeResult = {
   mode: string;
   health: number;
@@ -331,6 +331,7 @@ async function runMode(kind: "pglite" | "postgres", workers: number, receiver: R
     let next = 0,
       inFlight = 0;
     const pending: Promise<unknown>[] = [];
+    const answered: number[] = [];
     for (let tick = 0; performance.now() - started < STEP_SECONDS * 1000; tick++) {
       const due = started + tick * 20 - performance.now();
       if (due > 0) await sleep(due);
@@ -340,13 +341,28 @@ async function runMode(kind: "pglite" | "postgres", workers: number, receiver: R
       const at = clock();
       for (const e of batch) sent.set(e.id, at);
       inFlight++;
-      pending.push(api.call("POST", "/events/batch", { events: batch }).finally(() => inFlight--));
+      pending.push(
+        api.call("POST", "/events/batch", { events: batch }).finally(() => {
+          inFlight--;
+          answered.push(clock() - at);
+        }),
+      );
     }
     await Promise.all(pending);
     const arrivals = await receiver.collect(prefix, next, 120_000);
     const lat = latencies(sent, arrivals);
     const firstSent = Math.min(...sent.values());
-    steps.push({ offered: rate, published: next / STEP_SECONDS, delivered: next / ((lat.lastFirstArrival - firstSent) / 1000), p50: lat.p50, p99: lat.p99 });
+    answered.sort((a, b) => a - b);
+    const [answeredP50, answeredP99] = [percentile(answered, 50), percentile(answered, 99)];
+    steps.push({
+      offered: rate,
+      published: next / STEP_SECONDS,
+      delivered: next / ((lat.lastFirstArrival - firstSent) / 1000),
+      p50: lat.p50,
+      p99: lat.p99,
+      answeredP50,
+      answeredP99,
+    });
   }
   stepLoop.disable();
   const listSustained = await stopSustained();
@@ -465,8 +481,11 @@ export async function benchDelivery() {
       console.log(
         `Sustained, batched publishing every 20 ms for ${STEP_SECONDS} s a step${r.stepLoopDelayP99 !== undefined ? ` (event-loop delay p99 ${fmt(r.stepLoopDelayP99, 1)} ms)` : ""}:\n`,
       );
-      console.log("| offered ev/s | published ev/s | delivered ev/s | publish → receive p50 / p99 |\n|---|---|---|---|");
-      for (const st of r.steps) console.log(`| ${fmt(st.offered)} | ${fmt(st.published)} | ${fmt(st.delivered)} | ${fmt(st.p50)} / ${fmt(st.p99)} ms |`);
+      console.log("| offered ev/s | published ev/s | delivered ev/s | publish → receive p50 / p99 | publish answered p50 / p99 |\n|---|---|---|---|---|");
+      for (const st of r.steps)
+        console.log(
+          `| ${fmt(st.offered)} | ${fmt(st.published)} | ${fmt(st.delivered)} | ${fmt(st.p50)} / ${fmt(st.p99)} ms | ${fmt(st.answeredP50, 1)} / ${fmt(st.answeredP99, 1)} ms |`,
+        );
       console.log("\nWebhooks list API (GET /webhooks, every 200 ms) p50 / p95:\n");
       console.log(
         `| idle | while publishing | while draining | sustained steps |\n|---|---|---|---|\n| ${ms(r.list.idle)} | ${ms(r.list.publishing)} | ${ms(r.list.draining)} | ${ms(r.list.sustained)} |`,
