@@ -1,5 +1,6 @@
 // Profiling aid (not part of `npm run bench`): 16 HTTP clients publish single events (POST /events) for a few
 // seconds against the API server in this process while the inspector's CPU profiler runs. PGlite unless DATABASE_URL.
+// PROFILE_BATCH=1: 4 clients publish batches of 500 (POST /events/batch) instead.
 //   npx tsx --conditions=react-server bench/_publish-profile.ts [seconds] [out.cpuprofile]
 import crypto from "node:crypto";
 import { apiClient, closedLoop, DATA, setup, startReceiverProcess } from "./delivery";
@@ -22,11 +23,15 @@ const health = await closedLoop(16, seconds, () => api.call("GET", "/api/v1/heal
 const profiler = await startProfiler(out);
 const cpu0 = process.cpuUsage();
 let n = 0;
-const rate = await closedLoop(16, seconds, () => api.call("POST", "/events", { id: `pp-${n}`, type: s.events[n++ % 10].type, data: DATA }));
+const event = () => ({ id: `pp-${n}`, type: s.events[n++ % 10].type, data: DATA });
+const batch = process.env.PROFILE_BATCH === "1";
+const rate = batch
+  ? 500 * (await closedLoop(4, seconds, () => api.call("POST", "/events/batch", { events: Array.from({ length: 500 }, event) })))
+  : await closedLoop(16, seconds, () => api.call("POST", "/events", event()));
 const cpu = process.cpuUsage(cpu0);
 await profiler.stop();
 console.log(
-  `health ${health.toFixed(0)} req/s; POST /events ${rate.toFixed(0)} ev/s (${((100 * rate) / health).toFixed(0)} %); process CPU ${((cpu.user + cpu.system) / 1e3 / n).toFixed(3)} ms per publish`,
+  `health ${health.toFixed(0)} req/s; POST /events${batch ? "/batch" : ""} ${rate.toFixed(0)} ev/s (${((100 * rate) / health).toFixed(0)} %); process CPU ${((cpu.user + cpu.system) / 1e3 / n).toFixed(3)} ms per event`,
 );
 await api.close();
 await server.close();
