@@ -48,7 +48,7 @@ const starts = await s.handle.db.execute<{ event_id: string; at: string }>(
 const sendStarted = starts.rows.filter((r) => published.has(r.event_id)).map((r) => Number(r.at) - published.get(r.event_id)!);
 const pct = (xs: number[], p: number) => xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))].toFixed(1);
 console.log(
-  `${kind}: health answered p50 ${pct(health, 50)} / p99 ${pct(health, 99)} ms; publish answered p50 ${pct(answered, 50)} / p99 ${pct(answered, 99)} ms; send started p50 ${pct(sendStarted, 50)} / p99 ${pct(sendStarted, 99)} ms; arrived p50 ${pct(arrived, 50)} / p99 ${pct(arrived, 99)} ms`,
+  `${kind}: health answered p50 ${pct(health, 50)} / p99 ${pct(health, 99)} ms; publish answered p50 ${pct(answered, 50)} / p99 ${pct(answered, 99)} ms; send started p50 ${pct(sendStarted, 50)} / p99 ${pct(sendStarted, 99)} ms; arrived p50 ${pct(arrived, 50)} / p99 ${pct(arrived, 99)} / max ${pct(arrived, 100)} ms`,
 );
 await w.stop();
 await api.close();

@@ -67,4 +67,21 @@ describe("the claim's send slots", () => {
       await testDb.db.delete(webhooks).where(eq(webhooks.id, hook.id)); // its deliveries go with it
     }
   });
+
+  it("claims a delivery that is due by the database's clock though not yet by the worker's", async () => {
+    // A publish's NOTIFY can wake the worker within the millisecond its row was stored (Date.now() truncates), and a
+    // worker host's clock can lag the database's: either way the row is due now and must not wait for the poll.
+    const actor = await testActor("acme", ["admin"]);
+    const { row: hook } = await createWebhook({
+      actor,
+      input: createWebhookSchema.parse(webhookBody({ name: "clock", url: "http://127.0.0.1:9/x", eventTypes: ["order.created"], rateLimit: 100 })),
+    });
+    const [fresh] = await testDb.db
+      .insert(deliveries)
+      .values({ orgId: hook.orgId, eventId: "e-clock", webhookId: hook.id, webhookVersion: hook.version })
+      .returning({ id: deliveries.id, at: deliveries.nextAttemptAt });
+    const claimed = await claimBatch(testDb.db, { workerId: "w", now: fresh.at.getTime() - 50 });
+    expect(claimed.map((c) => c.id)).toEqual([fresh.id]);
+    await testDb.db.delete(webhooks).where(eq(webhooks.id, hook.id));
+  });
 });
