@@ -3,8 +3,15 @@ import type { Db } from "./types";
 
 type Client = { query(config: { name: string; text: string; values: unknown[] } | string, values?: unknown[]): Promise<{ rows: unknown[] }> };
 
+/** Which database each opened `db` is (set where it is opened: open.ts, the test database). */
+const kinds = new WeakMap<object, "pglite" | "postgres">();
+export function markKind<T extends object>(db: T, kind: "pglite" | "postgres"): T {
+  kinds.set(db, kind);
+  return db;
+}
+
 /** The statements each PGlite instance has prepared, or is preparing (one session per instance: a name stays valid). */
-const preparedOn = new WeakMap<object, Map<string, Promise<unknown>>>();
+const preparedOn = new WeakMap<object, Map<string, { text: string; done: Promise<unknown> }>>();
 
 /**
  * A fixed hot-path statement, parsed and planned once per connection instead of on every call (planning was a third
@@ -13,7 +20,10 @@ const preparedOn = new WeakMap<object, Map<string, Promise<unknown>>>();
  * there the statement is `PREPARE`d once and run as `EXECUTE name(literal, …)` (sqlLiteral).
  * `text` must not vary between calls of the same `name`.
  */
-export async function runNamed<Row>(db: Db, kind: "pglite" | "postgres", name: string, text: string, values: unknown[]): Promise<Row[]> {
+export async function runNamed<Row>(db: Db, name: string, text: string, values: unknown[]): Promise<Row[]> {
+  const kind = kinds.get(db);
+  // A pool's sessions do not share a PREPARE: guessing would break on PostgreSQL, so an unmarked db is an error.
+  if (!kind) throw new Error(`runNamed(${name}): this db was not opened through lib/db/open.ts (markKind)`);
   const client = (db as unknown as { $client: Client }).$client;
   if (kind === "postgres") return (await client.query({ name, text, values })).rows as Row[];
   let prepared = preparedOn.get(client);
@@ -21,10 +31,12 @@ export async function runNamed<Row>(db: Db, kind: "pglite" | "postgres", name: s
   let preparing = prepared.get(name);
   if (!preparing) {
     // Concurrent first calls share one PREPARE; a failed one is tried again by the next call.
-    prepared.set(name, (preparing = client.query(`prepare ${name} as ${text}`)));
-    preparing.catch(() => prepared.delete(name));
+    prepared.set(name, (preparing = { text, done: client.query(`prepare ${name} as ${text}`) }));
+    preparing.done.catch(() => prepared.delete(name));
   }
-  await preparing;
+  // As node-postgres does for its named statements: a name reused for other text would run the old statement.
+  if (preparing.text !== text) throw new Error(`runNamed(${name}): the statement's text changed between calls`);
+  await preparing.done;
   return (await client.query(`execute ${name}(${values.map(sqlLiteral).join(", ")})`)).rows as Row[];
 }
 

@@ -8,6 +8,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import * as schema from "./schema";
 import type { Pool } from "pg";
 import type { Db } from "./types";
+import { markKind } from "./named-statement";
 import { acquireDataDirLock } from "./data-dir-lock";
 import { openPgliteThread } from "./pglite-thread-client";
 import { noteDatabaseError, noteDatabaseReachable, setDatabaseProbe } from "./reachability";
@@ -21,7 +22,7 @@ export async function openEmbedded(dataDir: string) {
   fs.chmodSync(dataDir, 0o700);
   const release = acquireDataDirLock(dataDir);
   const client = await openPglite(path.join(dataDir, "pglite"));
-  const db = drizzlePglite({ client: client as never, schema }) as unknown as Db;
+  const db = markKind(drizzlePglite({ client: client as never, schema }) as unknown as Db, "pglite");
   await migratePglite(db as never, { migrationsFolder });
   return {
     db,
@@ -78,7 +79,7 @@ export async function openPostgres(url: string, { migrate = false, log = logPool
     }),
   );
   trackReachability(pool);
-  const db = drizzlePg({ client: pool, schema });
+  const db = markKind(drizzlePg({ client: pool, schema }), "postgres");
   if (migrate) await migratePostgres(db, pool);
   return { db, kind: "postgres" as const, close: () => pool.end() };
 }

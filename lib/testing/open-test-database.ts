@@ -6,6 +6,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import * as schema from "@/lib/db/schema";
 import type { Db } from "@/lib/db/client";
 import { openPostgres } from "@/lib/db/open";
+import { markKind } from "@/lib/db/named-statement";
 import { openPgliteThread } from "@/lib/db/pglite-thread-client";
 
 const migrationsFolder = path.join(process.cwd(), "lib/db/migrations");
@@ -18,7 +19,7 @@ export async function openTestDatabase() {
   if (!url) {
     // In-thread PGlite unless TEST_PGLITE_THREAD=1 (the embedded server's own setup: PGlite in a worker thread).
     const client = process.env.TEST_PGLITE_THREAD === "1" ? await openPgliteThread() : await (await import("@electric-sql/pglite")).PGlite.create();
-    const db = drizzlePglite({ client: client as never, schema }) as unknown as Db;
+    const db = markKind(drizzlePglite({ client: client as never, schema }) as unknown as Db, "pglite");
     await migratePglite(db as never, { migrationsFolder });
     return { db, kind: "pglite" as const, url: undefined as string | undefined, close: () => client.close() };
   }

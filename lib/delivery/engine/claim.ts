@@ -1,4 +1,5 @@
 import "server-only";
+import { runNamed } from "@/lib/db/named-statement";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { deliveries, webhooks } from "@/lib/db/schema";
@@ -38,7 +39,7 @@ export async function claimBatch(
 ) {
   const now = fixedNow ?? Date.now();
   const nowIso = new Date(now).toISOString();
-  const result = await db.execute<Record<string, unknown>>(sql`
+  const query = sql`
     with ${dueFairly({ now, limit })},
     -- What becomes of each picked row. A delivery claimed again and again without a result kills (or hangs) whoever
     -- sends it: divert it as crashed, do not retry. Events for a suspended or disabled webhook are diverted, not
@@ -88,8 +89,10 @@ export async function claimBatch(
         leased_by = ${workerId}, claims = d.claims + 1, updated_at = ${nowIso}::timestamptz
       from slotted s where d.id = s.id
     )
-    select id, org_id, event_id, webhook_id, attempts, retry_base, is_test, send_at from slotted order by webhook_id, send_at`);
-  return result.rows.map((r): ClaimedDelivery => ({
+    select id, org_id, event_id, webhook_id, attempts, retry_base, is_test, send_at from slotted order by webhook_id, send_at`;
+  const { sql: text, params } = (db as unknown as { dialect: { sqlToQuery(q: typeof query): { sql: string; params: unknown[] } } }).dialect.sqlToQuery(query);
+  const rows = await runNamed<Record<string, unknown>>(db, "claim", text, params);
+  return rows.map((r): ClaimedDelivery => ({
     id: String(r.id),
     orgId: String(r.org_id),
     eventId: String(r.event_id),

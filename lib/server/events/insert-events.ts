@@ -116,7 +116,7 @@ export async function insertEvents(handle: { db: Db; kind: "pglite" | "postgres"
   for (let from = 0; from < input.length; from += chunk) {
     const part = input.slice(from, from + chunk);
     rows.push(
-      ...(await runNamed<Row>(handle.db, handle.kind, "insert_events", INSERT_EVENTS, [
+      ...(await runNamed<Row>(handle.db, "insert_events", INSERT_EVENTS, [
         JSON.stringify(part),
         env().EVENT_SOURCE,
         CHANNEL,
