@@ -6,12 +6,13 @@ import { eq } from "drizzle-orm";
 import { useTestDatabase } from "@/lib/testing/db";
 import { testActor } from "@/lib/testing/engine";
 import { webhookBody } from "@/lib/testing/webhooks";
-import { deliveries } from "@/lib/db/schema";
+import { attempts, deliveries } from "@/lib/db/schema";
 import { createWebhookSchema } from "@/lib/schemas/webhooks";
 import { createWebhook } from "@/lib/server/webhooks/create-webhook";
 import { publishEvent } from "@/lib/server/events/publish-event";
 import { claimBatch, MAX_CLAIMS_WITHOUT_RESULT } from "./claim";
-import { releaseDeliveries } from "./record";
+import { loadContext } from "./context";
+import { recordOutcomes, releaseDeliveries } from "./record";
 
 // Receivers are plain http on 127.0.0.1 (as startTestWorker allows); set before the first webhook is validated.
 process.env.ALLOW_HTTP_TARGETS = "true";
@@ -56,5 +57,21 @@ describe("claim counter", () => {
       await releaseDeliveries(testDb.db, "w", [id]);
     }
     expect(await row(id)).toMatchObject({ status: "pending", claims: 0 });
+  });
+
+  it("a result from a worker whose lease was taken over is not written (the new holder's claim stands)", async () => {
+    const id = await oneDelivery("invoice.paid");
+    const now = Date.now() + 5_000;
+    const [claimed] = await claimBatch(testDb.db, { workerId: "old", now, leaseMs: LEASE });
+    expect(claimed.id).toBe(id);
+    const { hooks } = await loadContext(testDb.db, [claimed]);
+    await testDb.db.update(deliveries).set({ leasedBy: "new" }).where(eq(deliveries.id, id)); // the lease ran out; taken over
+    const result = { ok: true, status: 200, body: "ok", durationMs: 5 };
+    const outcome = { delivery: claimed, webhook: hooks.get(claimed.webhookId)!, startedAt: new Date(now), requestHeaders: {}, result };
+    await recordOutcomes(testDb.db, "old", [outcome], now);
+    expect(await row(id)).toMatchObject({ status: "sending", leasedBy: "new", attempts: 0 });
+    expect(await testDb.db.select().from(attempts).where(eq(attempts.deliveryId, id))).toEqual([]);
+    await recordOutcomes(testDb.db, "new", [outcome], now);
+    expect(await row(id)).toMatchObject({ status: "succeeded", leasedBy: null, attempts: 1 });
   });
 });
