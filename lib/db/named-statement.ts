@@ -37,7 +37,8 @@ export async function runNamed<Row>(db: Db, name: string, text: string, values: 
   // As node-postgres does for its named statements: a name reused for other text would run the old statement.
   if (preparing.text !== text) throw new Error(`runNamed(${name}): the statement's text changed between calls`);
   await preparing.done;
-  return (await client.query(`execute ${name}(${values.map(sqlLiteral).join(", ")})`)).rows as Row[];
+  const args = values.length ? `(${values.map(sqlLiteral).join(", ")})` : ""; // `execute name()` is a syntax error
+  return (await client.query(`execute ${name}${args}`)).rows as Row[];
 }
 
 /**
