@@ -44,7 +44,7 @@ describe(`runNamed on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}: the
   });
 
   it("refuses a db it was not told the kind of (guessing wrong would PREPARE on one pooled session, EXECUTE on another)", async () => {
-    const unmarked = Object.create(h.db) as typeof h.db;
+    const unmarked = { $client: (h.db as unknown as { $client: unknown }).$client } as unknown as typeof h.db;
     await expect(runNamed(unmarked, "echo_unmarked", "select 1", [])).rejects.toThrow(/markKind/);
   });
 

@@ -3,15 +3,22 @@ import type { Db } from "./types";
 
 type Client = { query(config: { name: string; text: string; values: unknown[] } | string, values?: unknown[]): Promise<{ rows: unknown[] }> };
 
-/** Which database each opened `db` is (set where it is opened: open.ts, the test database). */
-const kinds = new WeakMap<object, "pglite" | "postgres">();
-export function markKind<T extends object>(db: T, kind: "pglite" | "postgres"): T {
-  kinds.set(db, kind);
+/**
+ * Which database an opened `db` is, and what a PGlite instance has prepared, live ON those objects under global
+ * symbols, not in this module's own maps: Next bundles a module once per layer (instrumentation, route handlers),
+ * so a map here would be one per copy, and a `db` marked by one copy unknown to the next (a 500 on every publish
+ * in the e2e run that found it), and two copies would both PREPARE the same name.
+ */
+const KIND = Symbol.for("webhook-console.db-kind");
+const PREPARED = Symbol.for("webhook-console.pglite-prepared");
+type Kind = "pglite" | "postgres";
+type Prepared = Map<string, { text: string; done: Promise<unknown> }>;
+
+/** Records which database `db` is (where it is opened: open.ts, the test database). */
+export function markKind<T extends object>(db: T, kind: Kind): T {
+  Object.defineProperty(db, KIND, { value: kind });
   return db;
 }
-
-/** The statements each PGlite instance has prepared, or is preparing (one session per instance: a name stays valid). */
-const preparedOn = new WeakMap<object, Map<string, { text: string; done: Promise<unknown> }>>();
 
 /**
  * A fixed hot-path statement, parsed and planned once per connection instead of on every call (planning was a third
@@ -21,13 +28,12 @@ const preparedOn = new WeakMap<object, Map<string, { text: string; done: Promise
  * `text` must not vary between calls of the same `name`.
  */
 export async function runNamed<Row>(db: Db, name: string, text: string, values: unknown[]): Promise<Row[]> {
-  const kind = kinds.get(db);
+  const kind = (db as unknown as { [KIND]?: Kind })[KIND];
   // A pool's sessions do not share a PREPARE: guessing would break on PostgreSQL, so an unmarked db is an error.
   if (!kind) throw new Error(`runNamed(${name}): this db was not opened through lib/db/open.ts (markKind)`);
-  const client = (db as unknown as { $client: Client }).$client;
+  const client = (db as unknown as { $client: Client & { [PREPARED]?: Prepared } }).$client;
   if (kind === "postgres") return (await client.query({ name, text, values })).rows as Row[];
-  let prepared = preparedOn.get(client);
-  if (!prepared) preparedOn.set(client, (prepared = new Map()));
+  const prepared = (client[PREPARED] ??= new Map());
   let preparing = prepared.get(name);
   if (!preparing) {
     // Concurrent first calls share one PREPARE; a failed one is tried again by the next call.
