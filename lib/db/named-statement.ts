@@ -33,7 +33,7 @@ export async function runNamed<Row>(db: Db, name: string, text: string, values: 
   if (!kind) throw new Error(`runNamed(${name}): this db was not opened through lib/db/open.ts (markKind)`);
   const client = (db as unknown as { $client: Client & { [PREPARED]?: Prepared } }).$client;
   if (kind === "postgres") return (await client.query({ name, text, values })).rows as Row[];
-  const prepared = (client[PREPARED] ??= new Map());
+  const prepared: Prepared = (client[PREPARED] ??= new Map() as Prepared);
   let preparing = prepared.get(name);
   if (!preparing) {
     // Concurrent first calls share one PREPARE; a failed one is tried again by the next call.
@@ -54,7 +54,8 @@ export async function runNamed<Row>(db: Db, name: string, text: string, values: 
  */
 export function sqlLiteral(value: unknown): string {
   if (value === null || value === undefined) return "null";
-  const text = typeof value === "string" ? value : typeof value === "object" ? JSON.stringify(value) : String(value);
+  const scalar = typeof value === "number" || typeof value === "boolean" || typeof value === "bigint";
+  const text = typeof value === "string" ? value : scalar ? String(value) : JSON.stringify(value);
   if (text.includes("\0")) throw new Error("A statement value may not contain a NUL character.");
   return `E'${text.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`;
 }
