@@ -1,6 +1,6 @@
 import "server-only";
 import { runNamed } from "@/lib/db/named-statement";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { deliveries, webhooks } from "@/lib/db/schema";
 
@@ -102,15 +102,6 @@ export async function claimBatch(
     isTest: r.is_test === true || r.is_test === "t",
     sendAt: Number(r.send_at),
   }));
-}
-
-/** The soonest time anything becomes due, to sleep until then (bounded by the poll interval). */
-export async function nextDueAt(db: Db): Promise<number | null> {
-  const [row] = await db
-    .select({ at: sql<Date | string | null>`min(${deliveries.nextAttemptAt})` })
-    .from(deliveries)
-    .where(inArray(deliveries.status, ["pending", "failed"]));
-  return row?.at ? new Date(row.at).getTime() : null;
 }
 
 /**
