@@ -1,5 +1,5 @@
 import "server-only";
-import { Agent, request, type Dispatcher } from "undici";
+import { Agent, type Dispatcher } from "undici";
 import { createGuardedConnector, type AllowedCidrs } from "./ssrf";
 
 export type ErrorClass = "timeout" | "dns" | "connect" | "tls" | "blocked_address" | "http_status";
@@ -65,32 +65,13 @@ function describeError(err: unknown): string {
   return [code, message].filter(Boolean).join(": ").slice(0, 500);
 }
 
-function flattenHeaders(headers: Dispatcher.ResponseData["headers"]): Record<string, string> {
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const flat: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name in headers) {
+    const value = headers[name];
     if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(", ") : value;
   }
   return flat;
-}
-
-/** Reads at most READ_LIMIT bytes (a short body lets the connection be reused), keeps the first keepBytes. */
-async function readCapped(body: Dispatcher.ResponseData["body"], keepBytes: number): Promise<string> {
-  const kept: Buffer[] = [];
-  let keptLength = 0;
-  let read = 0;
-  for await (const chunk of body as AsyncIterable<Buffer>) {
-    read += chunk.length;
-    if (keptLength < keepBytes) {
-      const part = chunk.subarray(0, keepBytes - keptLength);
-      kept.push(part);
-      keptLength += part.length;
-    }
-    if (read >= Math.max(READ_LIMIT, keepBytes)) {
-      body.destroy();
-      break;
-    }
-  }
-  return Buffer.concat(kept).toString("utf8");
 }
 
 export function createHttpClient({
@@ -107,35 +88,82 @@ export function createHttpClient({
     connect: createGuardedConnector({ allowedCidrs, timeoutMs: Math.min(timeoutMs, 10_000) }),
   });
 
-  async function send(req: SendRequest): Promise<SendResult> {
+  /**
+   * One exchange through undici's dispatch handler: the answer's bytes arrive as callbacks, with no response stream
+   * or async iterator in between (request() and its body stream cost ~40 % more CPU a delivery, docs/performance.md
+   * §9). Reads at most READ_LIMIT bytes (a short body lets the connection be reused) and keeps the first keepBytes.
+   */
+  function send(req: SendRequest): Promise<SendResult> {
     const { url, method = "POST", headers, body, timeoutMs: timeout = timeoutMs, keepBytes = KEEP_BYTES } = req;
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
-    let res: Dispatcher.ResponseData;
+    let target: URL;
     try {
-      res = await request(url, { dispatcher, method, headers, body, headersTimeout: timeout, bodyTimeout: timeout });
+      target = new URL(url);
     } catch (err) {
-      return { ok: false, durationMs: elapsed(), errorClass: classifyError(err), errorMessage: describeError(err) };
+      return Promise.resolve({ ok: false, durationMs: 0, errorClass: classifyError(err), errorMessage: describeError(err) });
     }
-    const status = res.statusCode;
-    const responseHeaders = flattenHeaders(res.headers);
-    // bodyTimeout only bounds idle gaps; a receiver trickling bytes must still finish within the deadline.
-    // A plain timer, because AbortSignal.timeout costs ~25 µs a request.
-    const deadlineExceeded = () => Object.assign(new Error(`no complete answer within ${timeout} ms`), { code: DEADLINE });
-    const remaining = Math.max(0, started + timeout - performance.now());
-    const timer = setTimeout(() => res.body.destroy(deadlineExceeded()), remaining);
-    try {
-      const text = await readCapped(res.body, keepBytes);
-      if (performance.now() - started > timeout) throw deadlineExceeded();
-      const ok = status >= 200 && status < 300;
-      const failure = ok ? {} : { errorClass: "http_status" as const, errorMessage: `receiver answered HTTP ${status}` };
-      return { ok, status, headers: responseHeaders, body: text, durationMs: elapsed(), ...failure };
-    } catch (err) {
-      const failure = { errorClass: classifyError(err), errorMessage: describeError(err) };
-      return { ok: false, status, headers: responseHeaders, durationMs: elapsed(), ...failure };
-    } finally {
-      clearTimeout(timer);
-    }
+    return new Promise<SendResult>((resolve) => {
+      let settled = false;
+      let status: number | undefined;
+      let responseHeaders: Record<string, string> | undefined;
+      let timer: NodeJS.Timeout | undefined;
+      const kept: Buffer[] = [];
+      let keptLength = 0;
+      let read = 0;
+      const finish = (result: Omit<SendResult, "durationMs">) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve({ ...result, durationMs: elapsed() });
+      };
+      const fail = (err: unknown) =>
+        finish({
+          ok: false,
+          ...(status === undefined ? {} : { status, headers: responseHeaders }),
+          errorClass: classifyError(err),
+          errorMessage: describeError(err),
+        });
+      const answered = () => {
+        const ok = status! >= 200 && status! < 300;
+        const failure = ok ? {} : { errorClass: "http_status" as const, errorMessage: `receiver answered HTTP ${status}` };
+        finish({ ok, status, headers: responseHeaders, body: Buffer.concat(kept).toString("utf8"), ...failure });
+      };
+      const deadlineExceeded = () => Object.assign(new Error(`no complete answer within ${timeout} ms`), { code: DEADLINE });
+      dispatcher.dispatch(
+        { origin: target.origin, path: target.pathname + target.search, method, headers, body, headersTimeout: timeout, bodyTimeout: timeout },
+        {
+          onRequestStart() {},
+          onResponseStart(controller, statusCode, raw) {
+            if (statusCode < 200) return; // 1xx informational: the answer is still to come
+            status = statusCode;
+            responseHeaders = flattenHeaders(raw);
+            // bodyTimeout only bounds idle gaps; a receiver trickling bytes must still finish within the deadline.
+            // A plain timer, because AbortSignal.timeout costs ~25 µs a request.
+            timer = setTimeout(() => controller.abort(deadlineExceeded()), Math.max(0, started + timeout - performance.now()));
+          },
+          onResponseData(controller, chunk) {
+            read += chunk.length;
+            if (keptLength < keepBytes) {
+              const part = chunk.subarray(0, keepBytes - keptLength);
+              kept.push(part);
+              keptLength += part.length;
+            }
+            if (read >= Math.max(READ_LIMIT, keepBytes)) {
+              answered(); // enough read: the rest is not waited for, and the connection is not reused
+              controller.abort(new Error("answer longer than the read limit"));
+            }
+          },
+          onResponseEnd() {
+            if (performance.now() - started > timeout) fail(deadlineExceeded());
+            else answered();
+          },
+          onResponseError(_controller, err) {
+            fail(err);
+          },
+        },
+      );
+    });
   }
 
   return { send, close: () => dispatcher.close(), dispatcher };
