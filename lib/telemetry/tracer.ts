@@ -4,6 +4,12 @@ import { context, ROOT_CONTEXT, trace, TraceFlags, type Context, type Span } fro
 /** The @opentelemetry/api tracer: a no-op until startTracing() registers the SDK (OTEL_EXPORTER_OTLP_ENDPOINT set). */
 export const tracer = () => trace.getTracer("webhook-console");
 
+/** Where startTracing() keeps its provider (global: Next bundles this module once per layer). */
+export const TRACING_KEY = Symbol.for("webhook-console.tracing");
+
+/** Whether startTracing() registered the SDK: hot paths skip building spans nobody records. */
+export const tracingOn = () => (globalThis as Record<symbol, unknown>)[TRACING_KEY] !== undefined;
+
 /**
  * The trace an event's spans belong to, derived from the event id: the publish span (web server) and every attempt
  * span (any worker process, any retry, days later) land in one trace without storing a trace context with the event.

@@ -155,6 +155,7 @@ export function startWorker({
       .then(() => {
         delivered += batch.filter((o) => o.result.ok).length;
         batch.forEach((o) => inFlightIds.delete(o.delivery.id));
+        if (waitingForRoom && inFlightIds.size < maxInFlight) wake(); // room again: claim now, not at the next poll
       })
       .then(() => retryWithErrors(() => releaseDeliveries(db, workerId, released), "releasing claims", giveUp("releasing claims", released.length)))
       .then(() => {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
-import { eventTraceContext, tracer } from "@/lib/telemetry/tracer";
+import { eventTraceContext, tracer, tracingOn } from "@/lib/telemetry/tracer";
 import type { DeliveryUpdate } from "../engine/outcome-policy";
 import type { Outcome } from "../engine/send";
 import { addToRollups } from "./rollups";
@@ -8,7 +8,7 @@ import { addToRollups } from "./rollups";
 /**
  * What a recorded result batch adds to charts, metrics and traces: the rollup counters (in the batch's transaction,
  * so they count exactly what was committed; test deliveries excluded, as from the webhook's failure streak) and one
- * span per attempt, back-dated to when it was sent, in the trace of its event.
+ * span per attempt (when tracing is on), back-dated to when it was sent, in the trace of its event.
  */
 export async function observeResults(tx: Tx, outcomes: Outcome[], updates: DeliveryUpdate[]) {
   await addToRollups(
@@ -19,7 +19,7 @@ export async function observeResults(tx: Tx, outcomes: Outcome[], updates: Deliv
         : [{ orgId: o.delivery.orgId, webhookId: o.webhook.id, startedAt: o.startedAt, durationMs: o.result.durationMs, outcome: updates[i].status }],
     ),
   );
-  outcomes.forEach((o, i) => recordAttemptSpan(o, updates[i]));
+  if (tracingOn()) outcomes.forEach((o, i) => recordAttemptSpan(o, updates[i]));
 }
 
 function recordAttemptSpan(o: Outcome, u: DeliveryUpdate) {
