@@ -78,6 +78,23 @@ describe("delivery engine", () => {
     await deleteWebhook({ actor, id: row.id });
   });
 
+  it("records an answer with NUL bytes, quotes, backslashes and emoji once, as it came (each NUL as U+FFFD)", async () => {
+    const { actor, row } = await hook();
+    const path = new URL(row.url).pathname;
+    const answer = `{"ok":"a\\u0000b"}\0tail '"\\ \u{1F680} é`;
+    receiver.setHandler((r, res) => res.writeHead(r.path === path ? 202 : 200).end(r.path === path ? answer : "ok"));
+    await publishEvent({ actor, input: { type: "order.created", data: {} } });
+    await waitFor(async () => (await deliveryOf(row.id))?.status === "succeeded", 10_000);
+    const tries = await testDb.db
+      .select()
+      .from(attempts)
+      .where(eq(attempts.deliveryId, (await deliveryOf(row.id)).id));
+    expect(tries.map((t) => [t.responseStatus, t.responseBody])).toEqual([[202, answer.replaceAll("\0", "\uFFFD")]]);
+    expect(receiver.requests.filter((r) => r.path === path)).toHaveLength(1);
+    receiver.setHandler((_r, res) => res.writeHead(200).end("ok"));
+    await deleteWebhook({ actor, id: row.id });
+  });
+
   it("diverts after the configured attempts, and a 410 disables the webhook", async () => {
     const failing = await hook({ failureHandling: { ...linear, maxAttempts: 2 } });
     const gone = await hook();
