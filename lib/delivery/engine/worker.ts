@@ -184,7 +184,6 @@ export function startWorker({
   }
 
   async function dispatch(claimed: ClaimedDelivery[], claimedAt: number) {
-    claimed.forEach((c) => inFlightIds.add(c.id));
     const { hooks, events } = await loadContext(db, claimed).catch((err) => {
       // Claimed but the context could not be read (the database went away between the two): give them back.
       missed.push(...claimed.map((c) => c.id));
@@ -237,6 +236,8 @@ export function startWorker({
   }
   const sending = () => inFlightIds.size - finished.length - missed.length;
 
+  /** The latest batch's dispatch: the next one starts after it. */
+  let dispatching: Promise<void> = Promise.resolve();
   const loop = (async () => {
     let failures = 0;
     while (running) {
@@ -257,7 +258,13 @@ export function startWorker({
           claimed.forEach((c) => inFlightIds.add(c.id));
           break;
         }
-        if (claimed.length) await dispatch(claimed, claimedAt);
+        if (claimed.length) {
+          // The next claim runs while this batch's context loads: the loop no longer waits for two round trips a
+          // batch (on PGlite's one thread, the claim, the context and the result writes then queue back to back).
+          // Batches are dispatched in claim order, so a webhook's sends still leave in queue order.
+          claimed.forEach((c) => inFlightIds.add(c.id));
+          dispatching = dispatching.then(() => dispatch(claimed, claimedAt)).catch((err) => outage.failed("loading what to send", err));
+        }
         await yieldToLoop(); // PGlite can starve the event loop; let sockets and timers run
         // A full batch means more is waiting: claim again at once. Otherwise sleep until woken or polled.
         if (claimed.length < batchSize) await sleep(claimed.length ? Math.min(50, pollMs) : pollMs);
@@ -298,6 +305,7 @@ export function startWorker({
       order.wakeAll();
       wake();
       await loop;
+      await dispatching;
       while (sending() > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
       const outlived = [...inFlightIds].filter((id) => !finished.some((o) => o.delivery.id === id) && !missed.includes(id));
       if (outlived.length) {
