@@ -74,6 +74,8 @@ describe("delivery engine", () => {
     const d = await deliveryOf(row.id);
     const tries = await testDb.db.select().from(attempts).where(eq(attempts.deliveryId, d.id));
     expect(tries.map((t) => t.responseStatus).sort()).toEqual([200, 500, 500]);
+    // The success ends the failure streak the two 500s started.
+    await waitFor(async () => (await testDb.db.select().from(webhooks).where(eq(webhooks.id, row.id)))[0].consecutiveFailures === 0);
     receiver.setHandler((_r, res) => res.writeHead(200).end("ok"));
     await deleteWebhook({ actor, id: row.id });
   });

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db/client";
-import { attempts, deliveries, webhooks } from "@/lib/db/schema";
+import { alertState, attempts, deliveries, webhooks } from "@/lib/db/schema";
 import type { Outcome } from "./send";
 import { decideOutcome, type DeliveryUpdate } from "./outcome-policy";
 import { scrubOutcome } from "./scrub-outcome";
@@ -20,13 +20,13 @@ export async function recordOutcomes(db: Db, workerId: string, outcomes: Outcome
   const scrubbed = outcomes.map(scrubOutcome);
   const decided = scrubbed.map((o) => decideOutcome(o, now));
   await db.transaction(async (tx) => {
-    const held = await writeResults(tx, workerId, scrubbed, decided);
-    const kept = scrubbed.flatMap((o, i) => (held.has(o.delivery.id) ? [i] : []));
+    const written = await writeResults(tx, workerId, scrubbed, decided);
+    const kept = scrubbed.flatMap((o, i) => (written.held.has(o.delivery.id) ? [i] : []));
     if (kept.length === 0) return;
     const [results, updates] = [kept.map((i) => scrubbed[i]), kept.map((i) => decided[i])];
-    await applyWebhookEffects(tx, results, updates, now);
+    await applyWebhookEffects(tx, results, updates, now, written.streaks);
     await observeResults(tx, results, updates);
-    await emitDeliveryAlerts(tx, results, updates, now);
+    await emitDeliveryAlerts(tx, results, updates, now, written.recoveryOwed);
   });
 }
 
@@ -34,6 +34,10 @@ export async function recordOutcomes(db: Db, workerId: string, outcomes: Outcome
  * The deliveries' new state and their attempt rows, in one statement; returns the ids written. Only rows this worker
  * still holds: a delivery deleted meanwhile (its webhook was deleted) or taken over after its lease expired must not
  * fail the whole batch (an attempt row needs its delivery) nor overwrite the new owner's result.
+ *
+ * The same statement reads what the rest of the batch's transaction needs to know about the webhooks written to —
+ * their failure streak, and whether a recovery alert is owed — so that a healthy batch is three statements, not five
+ * (each one a round trip while the transaction holds PGlite's only connection: performance.md §9).
  */
 async function writeResults(tx: Tx, workerId: string, outcomes: Outcome[], updates: DeliveryUpdate[]) {
   const rows = outcomes.map((o, i) => {
@@ -57,7 +61,7 @@ async function writeResults(tx: Tx, workerId: string, outcomes: Outcome[], updat
   });
   // One JSON parameter, not an array per column: pg escaped every element of 14 arrays (the request headers' JSON
   // twice over), a tenth of a draining worker's database-side CPU (docs/performance.md §9).
-  const written = await tx.execute<{ id: string }>(sql`
+  const written = await tx.execute<{ id: string; webhook_id: string; streak: number; owed: boolean | string }>(sql`
     with v as (
       select * from json_to_recordset(${JSON.stringify(rows)}::json) as v(
         id uuid, org_id uuid, started_at timestamptz, duration_ms int, request_headers jsonb, response_body text, error_message text,
@@ -74,15 +78,24 @@ async function writeResults(tx: Tx, workerId: string, outcomes: Outcome[], updat
       -- statistics (nearly all null once analyzed), expected 1 row, and scanned the whole table as the outer side of
       -- a nested loop over v (794 × 206 rows, 116 ms a write instead of 25: performance.md §8).
       where d.id = v.id and d.leased_by = v.worker
-      returning d.id
+      returning d.id, d.webhook_id
     ),
     recorded as (
       insert into ${attempts} (org_id, delivery_id, attempt_no, started_at, duration_ms, request_headers, response_status, response_body, error_class, error_message, next_attempt_at)
       select v.org_id, v.id, v.attempts, v.started_at, v.duration_ms, v.request_headers, v.code, v.response_body, v.err, v.error_message, v.next
       from v join updated using (id)
     )
-    select id from updated`);
-  return new Set(written.rows.map((r) => r.id));
+    select u.id, u.webhook_id, w.consecutive_failures as streak, a.webhook_id is not null as owed
+    from updated u
+    join ${webhooks} w on w.id = u.webhook_id
+    left join ${alertState} a on a.webhook_id = u.webhook_id and a.alert = 'webhook.recovered' and a.active`);
+  const streaks = new Map<string, number>();
+  const recoveryOwed = new Set<string>();
+  for (const r of written.rows) {
+    streaks.set(r.webhook_id, Number(r.streak));
+    if (r.owed === true || r.owed === "t") recoveryOwed.add(r.webhook_id);
+  }
+  return { held: new Set(written.rows.map((r) => r.id)), streaks, recoveryOwed };
 }
 
 /** A text column cannot hold NUL: a receiver's answer keeps its other bytes, each NUL shown as U+FFFD. */
@@ -104,24 +117,21 @@ export async function releaseDeliveries(db: Db, workerId: string, ids: string[])
     .where(and(inArray(deliveries.id, ids), eq(deliveries.leasedBy, workerId), eq(deliveries.status, "sending")));
 }
 
-/** Consecutive failures per webhook (tests excluded): suspend at the threshold, reset on success, disable on 410. */
-async function applyWebhookEffects(tx: Tx, outcomes: Outcome[], updates: DeliveryUpdate[], now: number) {
+/**
+ * Consecutive failures per webhook (tests excluded): suspend at the threshold, reset on success, disable on 410.
+ * `streaks`: each webhook's failure streak as the results statement read it.
+ */
+async function applyWebhookEffects(tx: Tx, outcomes: Outcome[], updates: DeliveryUpdate[], now: number, streaks: Map<string, number>) {
   const byHook = new Map<string, DeliveryUpdate[]>();
   outcomes.forEach((o, i) => {
     if (o.delivery.isTest) return;
     byHook.set(o.webhook.id, [...(byHook.get(o.webhook.id) ?? []), updates[i]]);
   });
   if (byHook.size === 0) return;
-  // The common case — successes on a webhook with no failure streak — changes nothing: look without locking, so a
-  // result flush does not queue behind a claim that holds the webhook rows for its rate-limit slots.
-  const quiet = async () => {
-    const peek = await tx
-      .select({ id: webhooks.id, failures: webhooks.consecutiveFailures })
-      .from(webhooks)
-      .where(inArray(webhooks.id, [...byHook.keys()]));
-    return peek.every((w) => w.failures === 0 && byHook.get(w.id)!.every((u) => u.webhookEffect === "success"));
-  };
-  if (await quiet()) return;
+  // The common case — successes on a webhook with no failure streak — changes nothing: decided from what the results
+  // statement read, without locking, so a result flush does not queue behind a claim that holds the webhook rows for
+  // its rate-limit slots.
+  if ([...byHook].every(([id, u]) => streaks.get(id) === 0 && u.every((x) => x.webhookEffect === "success"))) return;
   const rows = await tx
     .select()
     .from(webhooks)

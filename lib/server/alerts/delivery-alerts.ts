@@ -17,9 +17,10 @@ type HookRow = Pick<
 /**
  * What a batch of results means for alerts, in the result batch's transaction (after the webhook effects):
  * failing (crossing half the suspension threshold), suspended, disabled, recovered, token failures, diverted digest.
- * A healthy batch costs one indexed lookup (is a recovery owed?).
+ * `recoveryOwed`: the webhooks with an owed recovery alert, as the batch's results statement read them, so a healthy
+ * batch costs no statement here.
  */
-export async function emitDeliveryAlerts(tx: Tx, outcomes: Outcome[], updates: DeliveryUpdate[], now: number) {
+export async function emitDeliveryAlerts(tx: Tx, outcomes: Outcome[], updates: DeliveryUpdate[], now: number, recoveryOwed: ReadonlySet<string>) {
   const tallies = new Map<string, Tally>();
   outcomes.forEach((o, i) => {
     if (o.delivery.isTest) return;
@@ -34,7 +35,7 @@ export async function emitDeliveryAlerts(tx: Tx, outcomes: Outcome[], updates: D
   });
   if (tallies.size === 0) return;
 
-  const healed = [...tallies].filter(([, t]) => t.successes > 0).map(([id]) => id);
+  const healed = [...tallies].filter(([id, t]) => t.successes > 0 && recoveryOwed.has(id)).map(([id]) => id);
   if (healed.length) {
     const owed = await tx
       .update(alertState)
