@@ -1,7 +1,8 @@
 // Profiling aid (not part of `npm run bench`): one in-process worker drains a backlog while the inspector's CPU
 // profiler runs, so only the drain is in the profile, and prints the CPU each thread used (PGlite's own thread with
 // TEST_PGLITE_THREAD=1). PGlite unless DATABASE_URL is set; WORKER_PROCESS=1 drains with
-// `npm run worker` processes (the built worker) instead (PostgreSQL; no profile, CPU per delivery summed over them).
+// `npm run worker` processes (the built worker) instead (PostgreSQL; CPU per delivery summed over them; to profile
+// them, WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" writes one profile a process when it exits).
 //   npx tsx --conditions=react-server bench/_drain-profile.ts [events] [out.cpuprofile]
 import crypto from "node:crypto";
 import fs from "node:fs";

@@ -253,6 +253,8 @@ type ModeResult = {
   singleUngrouped: number;
   batched: number;
   drain: number;
+  /** The raw undici limit measured right before this drain. */
+  rawNearby: number;
   idle: { p50: number; p99: number };
   steps: Step[];
   list: { idle: Lat; publishing: Lat; draining: Lat; sustained: Lat };
@@ -304,6 +306,10 @@ async function runMode(kind: "pglite" | "postgres", workers: number, receiver: R
   );
   const batched = batches / ((performance.now() - batchStarted) / 1000);
   const listPublishing = await stopPub();
+
+  // The raw limit again, right before the drain: the host's speed drifts over minutes (6.9k–11.5k req/s between runs
+  // of one afternoon), so the drain is compared with the raw figure measured next to it.
+  const rawNearby = await rawLimit(receiver.url, 10_000);
 
   // Drain.
   let peakRss = 0;
@@ -390,6 +396,7 @@ async function runMode(kind: "pglite" | "postgres", workers: number, receiver: R
     singleUngrouped,
     batched,
     drain,
+    rawNearby,
     idle,
     steps,
     rss: peakRss,
@@ -457,9 +464,11 @@ export async function benchDelivery() {
         : []),
     ].map((v) => [...v] as [kind: "pglite" | "postgres", workers: number, thread: boolean, name: string]);
     const ms = (l: Lat) => `${fmt(l.p50)} / ${fmt(l.p95)} ms`;
+    const rawSeen: number[] = [];
     for (const [kind, workers, thread, name] of variants) {
       if (only && !only.includes(name)) continue;
       const r = await runMode(kind, workers, receiver, thread);
+      rawSeen.push(r.rawNearby);
       console.log(
         `\n### ${r.mode} (load average ${os
           .loadavg()
@@ -475,7 +484,7 @@ export async function benchDelivery() {
       console.log(`| POST /events, 16 clients, group commit | ${fmt(r.single)} ev/s (${fmt((100 * r.single) / r.health)} % of health) |`);
       console.log(`| POST /events/batch, 500 a request, 4 clients | ${fmt(r.batched)} ev/s |`);
       console.log(
-        `\nDrain of ${fmt(EVENTS)}+ events (bodies ≈ 1 KiB, signed, attempts recorded): **${fmt(r.drain)} deliveries/s = ${fmt((100 * r.drain) / raw, 1)} % of raw**; worker RSS ${fmt(r.rss)} MiB${kind === "pglite" ? " (whole process)" : ""}${r.loopDelayP99 !== undefined ? `; event-loop delay p99 of the embedded server ${fmt(r.loopDelayP99, 1)} ms` : ""}.`,
+        `\nDrain of ${fmt(EVENTS)}+ events (bodies ≈ 1 KiB, signed, attempts recorded): **${fmt(r.drain)} deliveries/s = ${fmt((100 * r.drain) / r.rawNearby, 1)} % of the raw ${fmt(r.rawNearby)} req/s measured just before it** (${fmt((100 * r.drain) / Math.max(raw, ...rawSeen), 1)} % of the highest raw in this run so far); worker RSS ${fmt(r.rss)} MiB${kind === "pglite" ? " (whole process)" : ""}${r.loopDelayP99 !== undefined ? `; event-loop delay p99 of the embedded server ${fmt(r.loopDelayP99, 1)} ms` : ""}.`,
       );
       console.log(`Idle publish → receive over HTTP: p50 ${fmt(r.idle.p50, 1)} / p99 ${fmt(r.idle.p99, 1)} ms.\n`);
       console.log(

@@ -40,7 +40,9 @@ function workerBinary() {
 }
 
 export function spawnWorkerProcess(env: Record<string, string | undefined>): WorkerProcess {
-  const child = spawn(process.execPath, ["--conditions=react-server", workerBinary()], {
+  // WORKER_NODE_ARGS: extra node flags for profiling, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (bench/_drain-profile.ts).
+  const nodeArgs = process.env.WORKER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, "--conditions=react-server", workerBinary()], {
     cwd: root,
     env: { ...process.env, ...env },
     detached: true,

@@ -60,7 +60,7 @@ async function writeResults(tx: Tx, workerId: string, outcomes: Outcome[], updat
     };
   });
   // One JSON parameter, not an array per column: pg escaped every element of 14 arrays (the request headers' JSON
-  // twice over), a tenth of a draining worker's database-side CPU (docs/performance.md §9).
+  // twice over): about a tenth of a draining worker's CPU in the database driver (docs/performance.md §9).
   const written = await tx.execute<{ id: string; webhook_id: string; streak: number; owed: boolean | string }>(sql`
     with v as (
       select * from json_to_recordset(${JSON.stringify(rows)}::json) as v(
