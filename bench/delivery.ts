@@ -18,6 +18,7 @@ import { DEMO_EVENT_TYPES } from "@/lib/db/catalog";
 import { parseAllowedCidrs } from "@/lib/delivery/ssrf";
 import { maxInAnyWindow } from "@/lib/testing/max-in-window";
 import { startWorker } from "@/lib/delivery/engine/worker";
+import { inBackgroundLane } from "@/lib/db/pglite-thread-client";
 import { createWebhook } from "@/lib/server/webhooks/create-webhook";
 import { createWebhookSchema } from "@/lib/schemas/webhooks";
 import { publishEvent } from "@/lib/server/events/publish-event";
@@ -142,7 +143,7 @@ type Workers = { stop(): Promise<void>; rssMiB(): number };
 
 export async function startWorkers(kind: "pglite" | "postgres", s: Setup, count: number): Promise<Workers> {
   if (kind === "pglite") {
-    const worker = startWorker({ db: s.handle.db, allowedCidrs: parseAllowedCidrs(CIDRS) });
+    const worker = inBackgroundLane(() => startWorker({ db: s.handle.db, allowedCidrs: parseAllowedCidrs(CIDRS) })); // as start.ts runs it
     return { stop: () => worker.stop(), rssMiB: () => process.memoryUsage().rss / 2 ** 20 };
   }
   const env = {

@@ -1,5 +1,16 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+
+/**
+ * The lane a query to the PGlite thread joins (pglite-thread.mjs): work started inside `inBackgroundLane` (the
+ * embedded delivery engine) queues behind what pages and the API ask. Kept on globalThis: Next bundles this module
+ * once per layer, and the engine and the thread client may come from different copies.
+ */
+const LANE = Symbol.for("webhook-console.pglite-lane");
+const lane: AsyncLocalStorage<"background"> = ((globalThis as Record<symbol, unknown>)[LANE] ??=
+  new AsyncLocalStorage<"background">()) as AsyncLocalStorage<"background">;
+export const inBackgroundLane = <T>(fn: () => T): T => lane.run("background", fn);
 
 type Reply = { id: number; result?: unknown; error?: Record<string, unknown> & { message: string } };
 type QueryOptions = { rowMode?: "array" | "object" };
@@ -45,7 +56,7 @@ export async function openPgliteThread(dataDir?: string): Promise<PgliteLike> {
     const id = ++seq;
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      worker.postMessage({ ...msg, id });
+      worker.postMessage({ ...msg, id, lane: lane.getStore() ?? "default" });
     });
   };
   const on = (txId?: number) => ({

@@ -25,33 +25,55 @@ const run = async (on, m) => {
   return { rows: r.rows, fields: r.fields, affectedRows: r.affectedRows };
 };
 
+/**
+ * Runs a transaction; resolves when it has ended (the scheduler runs nothing else meanwhile: PGlite has one session).
+ */
 function begin(m) {
   const queue = [];
   let waiting = null;
   inboxes.set(m.txId, (cmd) => (waiting ? (waiting(cmd), (waiting = null)) : queue.push(cmd)));
   const next = () => (queue.length ? Promise.resolve(queue.shift()) : new Promise((r) => (waiting = r)));
   let last = m.id; // who hears about a failure of the transaction itself (begin, or the commit that failed)
-  pg.transaction(async (tx) => {
-    reply(m.id, { result: null });
-    for (;;) {
-      const cmd = await next();
-      last = cmd.id;
-      if (cmd.op === "commit") return;
-      if (cmd.op === "rollback") throw Object.assign(new Error("rolled back"), { rolledBack: true });
-      try {
-        reply(cmd.id, { result: await run(tx, cmd) });
-      } catch (err) {
-        reply(cmd.id, { error: serialise(err) });
+  return pg
+    .transaction(async (tx) => {
+      reply(m.id, { result: null });
+      for (;;) {
+        const cmd = await next();
+        last = cmd.id;
+        if (cmd.op === "commit") return;
+        if (cmd.op === "rollback") throw Object.assign(new Error("rolled back"), { rolledBack: true });
+        try {
+          reply(cmd.id, { result: await run(tx, cmd) });
+        } catch (err) {
+          reply(cmd.id, { error: serialise(err) });
+        }
       }
-    }
-  }).then(
-    () => (inboxes.delete(m.txId), reply(last, { result: null })),
-    (err) => (inboxes.delete(m.txId), reply(last, err?.rolledBack ? { result: null } : { error: serialise(err) })),
-  );
+    })
+    .then(
+      () => (inboxes.delete(m.txId), reply(last, { result: null })),
+      (err) => (inboxes.delete(m.txId), reply(last, err?.rolledBack ? { result: null } : { error: serialise(err) })),
+    );
 }
 
-parentPort.on("message", async (m) => {
-  if (m.txId !== undefined && m.op !== "begin") return inboxes.get(m.txId)?.(m);
+/**
+ * Two lanes, one session: what pages and the API ask (the default lane) runs before what the delivery engine has
+ * queued (`background`), one operation at a time, so a page waits for at most the statement or transaction that is
+ * running, not for a queue of claims and result writes (performance.md §9). The engine is not starved by a producer
+ * publishing flat out: after FAIR_SHARE default operations in a row while it waits, one of its operations runs.
+ * A transaction's own commands bypass the lanes: it holds the session until it ends.
+ */
+const lanes = { default: [], background: [] };
+const FAIR_SHARE = 4;
+let inARow = 0;
+let running = false;
+
+function next() {
+  const engineTurn = lanes.background.length > 0 && (lanes.default.length === 0 || inARow >= FAIR_SHARE);
+  inARow = engineTurn || lanes.background.length === 0 ? 0 : inARow + 1;
+  return engineTurn ? lanes.background.shift() : lanes.default.shift();
+}
+
+async function perform(m) {
   if (m.op === "begin") return begin(m);
   if (m.op === "close") {
     await pg.close();
@@ -62,5 +84,25 @@ parentPort.on("message", async (m) => {
   } catch (err) {
     reply(m.id, { error: serialise(err) });
   }
+}
+
+async function drain() {
+  if (running) return;
+  running = true;
+  for (;;) {
+    // PGlite's queries finish synchronously: without a turn of the event loop between them, messages that arrived
+    // meanwhile (a page's query) would wait in the port until both lanes were empty.
+    await new Promise((resolve) => setImmediate(resolve));
+    const m = next();
+    if (!m) break;
+    await perform(m).catch(() => {}); // perform replies with its own errors; a failed transaction was answered too
+  }
+  running = false;
+}
+
+parentPort.on("message", (m) => {
+  if (m.txId !== undefined && m.op !== "begin") return inboxes.get(m.txId)?.(m);
+  lanes[m.lane === "background" ? "background" : "default"].push(m);
+  void drain();
 });
 parentPort.postMessage({ ready: true });

@@ -6,7 +6,7 @@ import { migrate } from "drizzle-orm/pglite/migrator";
 import * as schema from "./schema";
 import { organizations } from "./schema";
 import type { Db } from "./client";
-import { openPgliteThread, type PgliteLike } from "./pglite-thread-client";
+import { inBackgroundLane, openPgliteThread, type PgliteLike } from "./pglite-thread-client";
 
 let client: PgliteLike;
 let db: Db;
@@ -76,5 +76,39 @@ describe("PGlite in a worker thread, through drizzle", () => {
     const slugs = (await db.select({ slug: organizations.slug }).from(organizations)).map((r) => r.slug);
     expect(slugs).toContain("thread-e");
     expect(slugs).not.toContain("thread-f");
+  });
+
+  it("runs what pages ask before the engine's queued work, and a background transaction still holds the session", async () => {
+    const finished: string[] = [];
+    const slow = (name: string) => db.execute(sql`select count(*) from generate_series(1, 300000)`).then(() => void finished.push(name));
+    // The engine queues ten slow statements and a transaction; a page asks once, after all of them were queued.
+    const queued = inBackgroundLane(() => [
+      ...Array.from({ length: 10 }, (_, i) => slow(`engine ${i}`)),
+      db.transaction(async (tx) => {
+        await tx.insert(organizations).values({ slug: "thread-lane", name: "Lane" });
+        await new Promise((r) => setTimeout(r, 30)); // a round trip to this thread, the session held meanwhile
+        await tx.execute(sql`select 1`);
+        finished.push("engine transaction");
+      }),
+    ]);
+    const page = slow("page");
+    await Promise.all([...queued, page]);
+    // The page ran after the one statement already running, ahead of the other nine and the transaction.
+    expect(finished.indexOf("page")).toBeLessThanOrEqual(1);
+    expect(finished).toHaveLength(12);
+    expect(finished.at(-1)).toBe("engine transaction");
+    const [row] = await db.select().from(organizations).where(eq(organizations.slug, "thread-lane"));
+    expect(row.name).toBe("Lane");
+  });
+
+  it("still gives the engine a turn while pages (or a producer) keep the default lane full", async () => {
+    const finished: string[] = [];
+    const slow = (name: string) => db.execute(sql`select count(*) from generate_series(1, 200000)`).then(() => void finished.push(name));
+    const pages = Array.from({ length: 12 }, (_, i) => slow(`page ${i}`));
+    const engine = inBackgroundLane(() => slow("engine"));
+    await Promise.all([...pages, engine]);
+    // Behind at most the running statement and 4 pages in a row, not behind all 12.
+    expect(finished.indexOf("engine")).toBeGreaterThan(0);
+    expect(finished.indexOf("engine")).toBeLessThanOrEqual(5);
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { getDbHandle } from "@/lib/db/client";
+import { inBackgroundLane } from "@/lib/db/pglite-thread-client";
 import { parseAllowedCidrs } from "../ssrf";
 import { heartbeats } from "./heartbeat";
 import { pgSubscriber } from "./listen";
@@ -18,15 +19,20 @@ export async function startDeliveryWorker({ embedded = false }: { embedded?: boo
   const { db, kind } = await getDbHandle();
   const log = (msg: string) => console.error(`[worker] ${msg}`);
   const beats = heartbeats(db, { embedded });
-  const worker = startWorker({
-    db,
-    allowedCidrs: parseAllowedCidrs(e.ALLOWED_TARGET_CIDRS),
-    leaseMs: e.DELIVERY_LEASE_MS,
-    subscribe: kind === "postgres" && e.DATABASE_URL ? pgSubscriber(e.DATABASE_URL, log) : undefined,
-    onTick: (stats) => beats.beat(stats),
-    log,
-  });
-  const pruning = startPruning(db, { log });
+  // On PGlite's one session, the engine's statements queue behind the pages' (pglite-thread.mjs); everything the
+  // engine starts here (its loop, timers, sends, result writes, pruning) inherits the lane.
+  const lane = kind === "pglite" ? inBackgroundLane : <T>(fn: () => T) => fn();
+  const worker = lane(() =>
+    startWorker({
+      db,
+      allowedCidrs: parseAllowedCidrs(e.ALLOWED_TARGET_CIDRS),
+      leaseMs: e.DELIVERY_LEASE_MS,
+      subscribe: kind === "postgres" && e.DATABASE_URL ? pgSubscriber(e.DATABASE_URL, log) : undefined,
+      onTick: (stats) => beats.beat(stats),
+      log,
+    }),
+  );
+  const pruning = lane(() => startPruning(db, { log }));
   g.__wcWorker = {
     ...worker,
     async stopAll(opts) {
