@@ -20,7 +20,7 @@ export async function startDeliveryWorker({ embedded = false }: { embedded?: boo
   const log = (msg: string) => console.error(`[worker] ${msg}`);
   const beats = heartbeats(db, { embedded });
   // On PGlite's one session, the engine's statements queue behind the pages' (pglite-thread.mjs); everything the
-  // engine starts here (its loop, timers, sends, result writes, pruning) inherits the lane.
+  // engine starts here (its loop, timers, sends, result writes, pruning, the mail and digest jobs) inherits the lane.
   const lane = kind === "pglite" ? inBackgroundLane : <T>(fn: () => T) => fn();
   const worker = lane(() =>
     startWorker({
@@ -42,7 +42,7 @@ export async function startDeliveryWorker({ embedded = false }: { embedded?: boo
     },
   };
   await beats.beat(worker.stats()).catch(() => {}); // visible at once, not after the first tick
-  g.__wcJobs = startBackgroundJobs({ db, smtpUrl: e.SMTP_URL, mailFrom: e.MAIL_FROM, log });
+  g.__wcJobs = lane(() => startBackgroundJobs({ db, smtpUrl: e.SMTP_URL, mailFrom: e.MAIL_FROM, log }));
   return g.__wcWorker;
 }
 
