@@ -33,4 +33,13 @@ describe("queue order", () => {
     expect(order.ticket("w2", claimedAt)).not.toBeNull();
     expect(order.ticket("w1", order.now())).not.toBeNull(); // a claim read after the release takes d1 first
   });
+
+  it("sends back a claim read after a give-back but before its release, whose snapshot still saw it leased", () => {
+    const order = queueOrder();
+    order.givenBack("d1", "w1", { missedSlot: true });
+    const claimedAt = order.now(); // d1's release has not committed yet: the claim skips d1 and takes d2
+    order.released(["d1"]);
+    expect(order.ticket("w1", claimedAt)).toBeNull();
+    expect(order.ticket("w1", order.now())).not.toBeNull(); // the next claim reads d1 as due, and takes it first
+  });
 });

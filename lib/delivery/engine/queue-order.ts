@@ -17,6 +17,9 @@ export function queueOrder() {
   /** Give-backs counted, and per webhook the count at its latest one: a claim read before it is stale. */
   let version = 0;
   const lastGiveBack = new Map<string, number>();
+  /** Per webhook: the count when its latest give-back was released. A claim read before then may have skipped the
+   * given-back deliveries (still leased in its snapshot) and taken later ones. */
+  const lastRelease = new Map<string, number>();
   const holdBackAll = (webhookId: string, line: AbortController) => {
     line.abort();
     if (holdBack.get(webhookId) === line) holdBack.delete(webhookId);
@@ -31,7 +34,9 @@ export function queueOrder() {
      */
     ticket(webhookId: string, claimedAt: number): QueueSlot | null {
       // Held, or given back while the claim was being read (it skipped what was still leased, and took later ones).
-      if (held.has(webhookId) || (lastGiveBack.get(webhookId) ?? -1) >= claimedAt) return null;
+      // Or released while it was being read: its snapshot may still have seen them leased (a flake of the e2e
+      // ordering test: a claim read before a release committed, dispatched after it, overtook the released ones).
+      if (held.has(webhookId) || Math.max(lastGiveBack.get(webhookId) ?? -1, lastRelease.get(webhookId) ?? -1) >= claimedAt) return null;
       let c = holdBack.get(webhookId);
       if (!c) {
         holdBack.set(webhookId, (c = new AbortController()));
@@ -59,6 +64,7 @@ export function queueOrder() {
         const webhookId = webhookOf.get(id);
         if (webhookId === undefined) continue;
         webhookOf.delete(id);
+        lastRelease.set(webhookId, version++);
         const left = (held.get(webhookId) ?? 1) - 1;
         if (left > 0) held.set(webhookId, left);
         else held.delete(webhookId);
