@@ -32,13 +32,13 @@ function begin(m) {
   const queue = [];
   let waiting = null;
   inboxes.set(m.txId, (cmd) => (waiting ? (waiting(cmd), (waiting = null)) : queue.push(cmd)));
-  const next = () => (queue.length ? Promise.resolve(queue.shift()) : new Promise((r) => (waiting = r)));
+  const nextCommand = () => (queue.length ? Promise.resolve(queue.shift()) : new Promise((r) => (waiting = r)));
   let last = m.id; // who hears about a failure of the transaction itself (begin, or the commit that failed)
   return pg
     .transaction(async (tx) => {
       reply(m.id, { result: null });
       for (;;) {
-        const cmd = await next();
+        const cmd = await nextCommand();
         last = cmd.id;
         if (cmd.op === "commit") return;
         if (cmd.op === "rollback") throw Object.assign(new Error("rolled back"), { rolledBack: true });
@@ -67,7 +67,7 @@ const FAIR_SHARE = 4;
 let inARow = 0;
 let running = false;
 
-function next() {
+function nextOperation() {
   const engineTurn = lanes.background.length > 0 && (lanes.default.length === 0 || inARow >= FAIR_SHARE);
   inARow = engineTurn || lanes.background.length === 0 ? 0 : inARow + 1;
   return engineTurn ? lanes.background.shift() : lanes.default.shift();
@@ -93,7 +93,7 @@ async function drain() {
     // PGlite's queries finish synchronously: without a turn of the event loop between them, messages that arrived
     // meanwhile (a page's query) would wait in the port until both lanes were empty.
     await new Promise((resolve) => setImmediate(resolve));
-    const m = next();
+    const m = nextOperation();
     if (!m) break;
     await perform(m).catch(() => {}); // perform replies with its own errors; a failed transaction was answered too
   }
