@@ -40,7 +40,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 type Arrival = [id: string, path: string, at: number];
-type Receiver = Awaited<ReturnType<typeof startReceiverProcess>>;
+export type Receiver = Awaited<ReturnType<typeof startReceiverProcess>>;
 
 export async function startReceiverProcess() {
   const child = fork(path.join(import.meta.dirname, "_receiver.mjs"), { stdio: ["ignore", "inherit", "inherit", "ipc"] });
@@ -88,11 +88,19 @@ async function rawLimit(url: string, n: number) {
 
 export type Setup = { handle: TestDatabase; actors: Actor[]; keys: string[]; types: string[]; events: { actor: Actor; type: string }[] };
 
-/** A fresh database with 2 orgs × 10 webhooks, each subscribed to its own event type; limits too high to bind. */
-export async function setup(kind: "pglite" | "postgres", receiver: Receiver, limits: number[] = Array(20).fill(100_000)): Promise<Setup> {
+/**
+ * A fresh database with 2 orgs × 10 webhooks, each subscribed to its own event type; limits too high to bind.
+ * `open`: the database to set up (default: a fresh test database of `kind`).
+ */
+export async function setup(
+  kind: "pglite" | "postgres",
+  receiver: Receiver,
+  limits: number[] = Array(20).fill(100_000),
+  open: () => Promise<TestDatabase> = openTestDatabase,
+): Promise<Setup> {
   const saved = process.env.DATABASE_URL;
   if (kind === "pglite") delete process.env.DATABASE_URL;
-  const handle = await openTestDatabase();
+  const handle = await open();
   if (saved !== undefined) process.env.DATABASE_URL = saved;
   g.__wcDb = Promise.resolve(handle);
   await seedDemo(handle.db);

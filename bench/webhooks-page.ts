@@ -9,11 +9,12 @@ import { seedListBench } from "./webhooks-list";
 import { ms, timeIt } from "./_stats";
 
 const PORT = 3391;
-const base = `http://127.0.0.1:${PORT}`;
+export const base = `http://127.0.0.1:${PORT}`;
 
-async function startServer(extraEnv: Record<string, string>) {
+/** `next start` on PORT with `extraEnv` (its engine off unless `WORKER` is given); resolves to its stop function. */
+export async function startServer(extraEnv: Record<string, string>) {
   const child = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    env: { ...process.env, ...extraEnv, AUTH_TRUST_HOST: "true", DEMO: "true", PORT: String(PORT), WORKER: "off" },
+    env: { ...process.env, WORKER: "off", ...extraEnv, AUTH_TRUST_HOST: "true", DEMO: "true", PORT: String(PORT) },
     stdio: "ignore",
     detached: true,
   });
@@ -37,7 +38,8 @@ const cookiesOf = (res: Response) =>
     .map((c) => c.split(";")[0])
     .join("; ");
 
-async function signIn(email: string) {
+/** A session cookie for a demo account (password of the demo seed). */
+export async function signIn(email: string) {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const res = await fetch(`${base}/api/auth/callback/credentials`, {
