@@ -112,7 +112,7 @@ export async function benchPageUnderLoad() {
     if (process.env.DATABASE_URL) {
       for (const workerProcess of [false, true]) {
         const pg = await setup("postgres", receiver, LIMITS);
-        const label = workerProcess ? "PostgreSQL, `npm run worker` process" : "PostgreSQL, engine in the web server";
+        const label = workerProcess ? "PostgreSQL, `npm run worker` process" : "PostgreSQL, engine thread in the web server";
         await measure(label, { DATABASE_URL: pg.handle.url! }, pg, receiver, { workerProcess });
         await pg.handle.close();
       }

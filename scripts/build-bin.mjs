@@ -4,7 +4,13 @@
 //   node scripts/build-bin.mjs [outdir [entry…]]   (the tests build the worker this way, so they run what production runs)
 import { build } from "esbuild";
 
-const all = { worker: "scripts/worker.ts", cli: "scripts/cli.ts", "db-migrate": "scripts/db-migrate.ts", "db-seed": "scripts/db-seed.ts" };
+const all = {
+  worker: "scripts/worker.ts",
+  "engine-thread": "lib/delivery/engine/engine-thread.ts", // the web server's engine, in a thread of its own
+  cli: "scripts/cli.ts",
+  "db-migrate": "scripts/db-migrate.ts",
+  "db-seed": "scripts/db-seed.ts",
+};
 const [outdir = "dist", ...only] = process.argv.slice(2);
 const entryPoints = only.length ? Object.fromEntries(only.map((name) => [name, all[name]])) : all;
 if (Object.values(entryPoints).includes(undefined)) throw new Error(`unknown entry in ${only.join(", ")}: one of ${Object.keys(all).join(", ")}`);

@@ -10,7 +10,8 @@ import type { Pool } from "pg";
 import type { Db } from "./types";
 import { markKind } from "./named-statement";
 import { acquireDataDirLock } from "./data-dir-lock";
-import { openPgliteThread } from "./pglite-thread-client";
+import { openPgliteThread, pgliteOverPort } from "./pglite-thread-client";
+import type { MessagePort } from "node:worker_threads";
 import { noteDatabaseError, noteDatabaseReachable, setDatabaseProbe } from "./reachability";
 import { describeDbError } from "./unavailable";
 
@@ -32,6 +33,22 @@ export async function openEmbedded(dataDir: string) {
       release();
     },
   };
+}
+
+/**
+ * The embedded database as seen from another thread (the delivery engine's, engine-thread.ts), through a port that
+ * the web server attached to PGlite's thread. Opened and migrated by the web server already; closing closes the port.
+ */
+export function openEmbeddedOverPort(port: MessagePort) {
+  const client = pgliteOverPort(port);
+  const db = markKind(drizzlePglite({ client: client as never, schema }) as unknown as Db, "pglite");
+  return { db, kind: "pglite" as const, close: () => client.close() };
+}
+
+/** A port to the embedded database for another thread (openEmbeddedOverPort), or null when PGlite runs on this one. */
+export function attachEmbeddedPort(db: Db): MessagePort | null {
+  const client = (db as unknown as { $client: { attachPort?: () => MessagePort } }).$client;
+  return client.attachPort?.() ?? null;
 }
 
 /**

@@ -9,10 +9,13 @@ const asText = (value) => value;
 const parsers = Object.fromEntries([types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE, 1231, 1115, 1185, 1187, 1182].map((t) => [t, asText]));
 
 const pg = await PGlite.create(workerData.dataDir ?? undefined);
-/** Open transactions: their commands arrive here and run, in order, inside PGlite's transaction callback. */
-const inboxes = new Map();
 
-const reply = (id, body) => parentPort.postMessage({ id, ...body });
+/**
+ * Who asks: the web server (parentPort), or a port it attached for the delivery engine's own thread (engine-thread.ts).
+ * Each keeps its open transactions apart (both number them from 1); their commands arrive here and run, in order,
+ * inside PGlite's transaction callback. Replies go back through the port the question came in on.
+ */
+const source = (port) => ({ port, inboxes: new Map(), reply: (id, body) => port.postMessage({ id, ...body }) });
 const serialise = (err) => {
   const out = { message: String(err?.message ?? err) };
   for (const k of ["code", "detail", "hint", "constraint", "table", "column", "schema", "severity", "position", "where"])
@@ -28,7 +31,7 @@ const run = async (on, m) => {
 /**
  * Runs a transaction; resolves when it has ended (the scheduler runs nothing else meanwhile: PGlite has one session).
  */
-function begin(m) {
+function begin(m, { inboxes, reply }) {
   const queue = [];
   let waiting = null;
   inboxes.set(m.txId, (cmd) => (waiting ? (waiting(cmd), (waiting = null)) : queue.push(cmd)));
@@ -73,16 +76,16 @@ function nextOperation() {
   return engineTurn ? lanes.background.shift() : lanes.default.shift();
 }
 
-async function perform(m) {
-  if (m.op === "begin") return begin(m);
+async function perform({ m, from }) {
+  if (m.op === "begin") return begin(m, from);
   if (m.op === "close") {
     await pg.close();
-    return reply(m.id, { result: null });
+    return from.reply(m.id, { result: null });
   }
   try {
-    reply(m.id, { result: await run(pg, m) });
+    from.reply(m.id, { result: await run(pg, m) });
   } catch (err) {
-    reply(m.id, { error: serialise(err) });
+    from.reply(m.id, { error: serialise(err) });
   }
 }
 
@@ -93,16 +96,23 @@ async function drain() {
     // PGlite's queries finish synchronously: without a turn of the event loop between them, messages that arrived
     // meanwhile (a page's query) would wait in the port until both lanes were empty.
     await new Promise((resolve) => setImmediate(resolve));
-    const m = nextOperation();
-    if (!m) break;
-    await perform(m).catch(() => {}); // perform replies with its own errors; a failed transaction was answered too
+    const operation = nextOperation();
+    if (!operation) break;
+    await perform(operation).catch(() => {}); // perform replies with its own errors; a failed transaction was answered too
   }
   running = false;
 }
 
-parentPort.on("message", (m) => {
-  if (m.txId !== undefined && m.op !== "begin") return inboxes.get(m.txId)?.(m);
-  lanes[m.lane === "background" ? "background" : "default"].push(m);
-  void drain();
-});
+function listen(port) {
+  const from = source(port);
+  // The engine's thread died or closed its port: a transaction it left open would hold the one session forever.
+  port.on("close", () => from.inboxes.forEach((deliver) => deliver({ op: "rollback", id: 0 })));
+  port.on("message", (m) => {
+    if (m.op === "attach") return listen(m.port); // the engine's thread: its own port, its own transactions
+    if (m.txId !== undefined && m.op !== "begin") return from.inboxes.get(m.txId)?.(m);
+    lanes[m.lane === "background" ? "background" : "default"].push({ m, from });
+    void drain();
+  });
+}
+listen(parentPort);
 parentPort.postMessage({ ready: true });

@@ -6,9 +6,9 @@ import { migrate } from "drizzle-orm/pglite/migrator";
 import * as schema from "./schema";
 import { organizations } from "./schema";
 import type { Db } from "./client";
-import { inBackgroundLane, openPgliteThread, type PgliteLike } from "./pglite-thread-client";
+import { inBackgroundLane, openPgliteThread, pgliteOverPort } from "./pglite-thread-client";
 
-let client: PgliteLike;
+let client: Awaited<ReturnType<typeof openPgliteThread>>;
 let db: Db;
 beforeAll(async () => {
   client = await openPgliteThread();
@@ -110,5 +110,42 @@ describe("PGlite in a worker thread, through drizzle", () => {
     // Behind at most the running statement and 4 pages in a row, not behind all 12.
     expect(finished.indexOf("engine")).toBeGreaterThan(0);
     expect(finished.indexOf("engine")).toBeLessThanOrEqual(5);
+  });
+});
+
+describe("a port attached for another thread (the delivery engine's, engine-thread.ts)", () => {
+  const slugs = async (prefix: string) =>
+    (await client.query(`select slug from organizations where slug like '${prefix}%' order by slug`)).rows.map((r) => (r as { slug: string }).slug);
+
+  it("reaches the same database, runs its transactions next to the web server's, and closing it leaves the database open", async () => {
+    const engine = pgliteOverPort(client.attachPort());
+    const insertIn = (on: typeof engine, slug: string) =>
+      on.transaction(async (tx) => {
+        await tx.query("insert into organizations (slug, name) values ($1, $1)", [slug]);
+        await tx.query("select pg_sleep(0.02)");
+        await tx.query("insert into organizations (slug, name) values ($1, $1)", [`${slug}-2`]);
+      });
+    await Promise.all([insertIn(client, "port-web"), insertIn(engine, "port-engine"), insertIn(client, "port-web-again")]);
+    expect(await slugs("port-")).toEqual(["port-engine", "port-engine-2", "port-web", "port-web-2", "port-web-again", "port-web-again-2"]);
+    expect((await engine.query("select count(*)::int as n from organizations where slug like 'port-%'")).rows).toEqual([{ n: 6 }]);
+    await engine.close();
+    expect(await slugs("port-web")).toHaveLength(4); // closing the engine's port leaves the database open
+  });
+
+  it("rolls back a transaction whose port closed mid-way (a dead engine thread), so the session is not held forever", async () => {
+    const port = client.attachPort();
+    const engine = pgliteOverPort(port);
+    let inside!: () => void;
+    const opened = new Promise<void>((resolve) => (inside = resolve));
+    void engine
+      .transaction(async (tx) => {
+        await tx.query("insert into organizations (slug, name) values ('dead-engine', 'x')");
+        inside();
+        await new Promise(() => {}); // the thread dies here: no commit, no rollback
+      })
+      .catch(() => {});
+    await opened;
+    port.close();
+    expect(await slugs("dead-engine")).toEqual([]); // answered at all: the session was freed, and nothing was committed
   });
 });

@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { getDbHandle } from "@/lib/db/client";
 import { seedDemo } from "@/lib/db/seed";
 import { startDeliveryWorker } from "@/lib/delivery/engine/start";
+import { startEngineThread } from "@/lib/delivery/engine/engine-thread-host";
 import { installPeerAddressHeader } from "@/lib/http/client-address";
 import { issueSetupToken } from "@/lib/server/install/issue-setup-token";
 import { startRollupCompaction } from "@/lib/delivery/observe/compaction-loop";
@@ -40,8 +41,10 @@ export async function startServer() {
   }
   console.log(`[webhook-console] database ready (${kind}) in ${Date.now() - started} ms`);
   if (e.WORKER === "embedded") {
-    await startDeliveryWorker({ embedded: true });
-    startRollupCompaction({ db, log: (msg) => console.error(`[worker] ${msg}`) });
-    console.log("[webhook-console] delivery worker running in this process");
+    const log = (msg: string) => console.error(`[worker] ${msg}`);
+    const ownThread = (await startEngineThread(log)) !== null;
+    if (!ownThread) await startDeliveryWorker({ embedded: true });
+    startRollupCompaction({ db, log });
+    console.log(`[webhook-console] delivery worker running in this process${ownThread ? ", in a thread of its own" : ""}`);
   }
 }

@@ -19,13 +19,13 @@ export type WorkerProcess = {
 };
 
 const root = path.resolve(import.meta.dirname, "../..");
-let built: string | undefined;
+let built: string | undefined; // the directory of this process's build
 /**
- * The worker as production runs it (`npm run worker`: node on the esbuild output), built once per test process from
+ * The worker (and the web server's engine thread) as production runs them (node on the esbuild output), built once per test process from
  * the current sources into its own directory (test files run in parallel processes; dist/ is the build's). Under
  * node_modules so that the external packages resolve. tsx ran the same code 12 % slower (docs/performance.md §7).
  */
-function workerBinary() {
+function buildDir() {
   if (built) return built;
   const cache = path.join(root, "node_modules/.cache/webhook-console");
   // Test runners' forks do not always run exit handlers: builds of processes that are gone are removed here.
@@ -34,10 +34,13 @@ function workerBinary() {
     if (pid && !isProcessAlive(pid)) fs.rmSync(path.join(cache, name), { recursive: true, force: true });
   }
   const dir = path.join(cache, `worker-${process.pid}`);
-  execFileSync(process.execPath, ["scripts/build-bin.mjs", dir, "worker"], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+  execFileSync(process.execPath, ["scripts/build-bin.mjs", dir, "worker", "engine-thread"], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
   process.once("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
-  return (built = path.join(dir, "worker.js"));
+  return (built = dir);
 }
+const workerBinary = () => path.join(buildDir(), "worker.js");
+/** The web server's engine thread as the build makes it (dist/engine-thread.js), for engine-thread-host.ts. */
+export const builtEngineThreadForTests = () => path.join(buildDir(), "engine-thread.js");
 
 export function spawnWorkerProcess(env: Record<string, string | undefined>): WorkerProcess {
   // WORKER_NODE_ARGS: extra node flags for profiling, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (bench/_drain-profile.ts).
